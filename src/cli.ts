@@ -1,0 +1,348 @@
+#!/usr/bin/env node
+/**
+ * The command line: turns arguments into options, runs the library over stdin or
+ * files, picks a reporter, sets the exit code. Data goes to stdout, messages to
+ * stderr. Exit codes: 0 done (or --check clean), 1 --check found work, 2 usage
+ * or I/O error.
+ */
+import { Chalk } from 'chalk';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fixText, RULES, UnknownRuleError, type FixOptions, type FixResult } from './index.js';
+import {
+  decodeBytes,
+  describeFsError,
+  encodeText,
+  InputError,
+  READABLE_ENCODINGS,
+  readInput,
+  removePendingTemps,
+  writeAtomic,
+  type Encoding,
+} from './io.js';
+import { unifiedDiff } from './report/diff.js';
+import { githubAnnotations } from './report/github.js';
+import { batchJson, pipeJson } from './report/json.js';
+import { batchMarkdown } from './report/markdown.js';
+import { isChanged, type FileReport } from './report/model.js';
+import { summaryLine } from './report/summary.js';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+const TOOL = `fix-arabic ${VERSION}`;
+
+const EXIT_OK = 0;
+const EXIT_CHECK_FAILED = 1;
+const EXIT_ERROR = 2;
+
+type Format = 'text' | 'json' | 'github';
+type FailOn = 'changes' | 'flags' | 'any' | 'none';
+
+interface CliOptions {
+  output: string;
+  write?: boolean;
+  diff?: boolean;
+  check?: boolean;
+  format: Format;
+  failOn: FailOn;
+  enable: string[];
+  disable: string[];
+  minConfidence?: number;
+  markMissing?: boolean | string;
+  restoreLetters?: boolean;
+  unwrap?: boolean;
+  encoding?: Encoding;
+  report: boolean;
+  quiet?: boolean;
+  listRules?: boolean;
+}
+
+function ruleList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+function confidence(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+}
+
+function buildProgram(): Command {
+  return new Command()
+    .name('fix-arabic')
+    .description('Repair Arabic text damaged by PDF text extraction.')
+    .version(VERSION, '-V, --version')
+    .argument('[files...]', 'text files to clean; none or "-" reads stdin and writes stdout')
+    .option('-o, --output <dir>', 'directory for cleaned files and the report', 'fixed')
+    .option('-w, --write', 'clean the files in place (atomic; the original is kept if anything fails)')
+    .option('--diff', 'print a unified diff of what would change; change nothing')
+    .option('--check', 'change nothing; exit 1 if any file would change or has flags (see --fail-on)')
+    .addOption(new Option('--format <format>', 'stdout format: cleaned text, json, or github annotations').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--fail-on <what>', 'what makes --check fail').choices(['any', 'changes', 'flags', 'none']).default('any'))
+    .option('--enable <rules>', 'turn rules on (comma-separated ids)', ruleList, [])
+    .option('--disable <rules>', 'turn rules off (comma-separated ids)', ruleList, [])
+    .option('--min-confidence <n>', 'flag heuristic repairs below this confidence instead of applying them (default 0.6)', confidence)
+    .option('--mark-missing [mark]', 'insert a placeholder where a number was dropped (default ⟦#⟧)')
+    .option('--restore-letters', 'apply the best suggestion for letters lost without a trace')
+    .option('--unwrap', 'join hard-wrapped lines into paragraphs (enables the unwrap rule)')
+    .addOption(new Option('--encoding <enc>', 'read input in this encoding (output is written back in UTF-8, or UTF-16 when the input was)').choices([...READABLE_ENCODINGS]))
+    .option('--no-report', 'do not write report.md / report.json in batch mode')
+    .option('-q, --quiet', 'no per-file summary on stderr')
+    .option('--list-rules', 'list the rules, their kind and whether they are on by default')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  fix-arabic seeds/*.txt                 clean files into ./fixed/, with report.md and report.json
+  pdftotext doc.pdf - | fix-arabic       clean a pipe
+  fix-arabic --format json < page.txt    the cleaned text with every change and flag as JSON
+  fix-arabic --diff notes.txt            show what would change
+  fix-arabic --check corpus/*.txt        for CI: exit 1 if anything would change or is flagged
+  fix-arabic --write --disable remove-kashida book.txt
+
+Exit status: 0 done, 1 --check found changes or flags, 2 usage or I/O error.`,
+    );
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const stderrColor = !!process.stderr.isTTY && !process.env.NO_COLOR;
+  const c = new Chalk({ level: stderrColor ? 1 : 0 });
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  let files: string[];
+  let opts: CliOptions;
+  try {
+    program.parse(argv, { from: 'node' });
+    files = program.args;
+    opts = program.opts<CliOptions>();
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help'
+        ? EXIT_OK
+        : EXIT_ERROR;
+    }
+    throw err;
+  }
+
+  if (opts.listRules) {
+    for (const r of RULES) {
+      process.stdout.write(`${r.id.padEnd(22)} ${r.safety.padEnd(9)} ${r.defaultEnabled ? 'on ' : 'off'}  ${r.description}\n`);
+    }
+    return EXIT_OK;
+  }
+  const modes = [opts.write, opts.diff, opts.check].filter(Boolean).length;
+  if (modes > 1) return usage('choose one of --write, --diff, --check');
+  if (opts.write && opts.encoding && !opts.encoding.startsWith('utf')) {
+    return usage(`--write cannot write ${opts.encoding} back; use -o to write UTF-8 copies`);
+  }
+
+  const fixOptions: FixOptions = {
+    enable: [...opts.enable, ...(opts.unwrap ? ['unwrap'] : [])],
+    disable: opts.disable,
+    minConfidence: opts.minConfidence,
+    markMissing: opts.markMissing,
+    restoreLetters: opts.restoreLetters,
+  };
+  try {
+    fixText('', fixOptions); // validates rule ids and thresholds once, up front
+  } catch (err) {
+    if (err instanceof UnknownRuleError || err instanceof RangeError) return usage(err.message);
+    throw err;
+  }
+
+  const stdinOnly = files.length === 0 || (files.length === 1 && files[0] === '-');
+  if (stdinOnly) return runPipe(opts, fixOptions, c);
+  if (files.includes('-')) return usage('"-" (stdin) cannot be mixed with file names');
+  if (opts.write && opts.output !== 'fixed' && program.getOptionValueSource('output') === 'cli') {
+    return usage('--write cleans in place; it cannot be combined with -o');
+  }
+  return runBatch(files, opts, fixOptions, c);
+}
+
+function usage(message: string): number {
+  process.stderr.write(`fix-arabic: ${message}\n`);
+  return EXIT_ERROR;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function checkFails(reports: readonly FileReport[], failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  return reports.some((f) => {
+    if (!f.result) return false;
+    const changes = isChanged(f);
+    const flags = f.result.flags.length > 0;
+    return failOn === 'changes' ? changes : failOn === 'flags' ? flags : changes || flags;
+  });
+}
+
+async function runPipe(opts: CliOptions, fixOptions: FixOptions, c: InstanceType<typeof Chalk>): Promise<number> {
+  let decoded;
+  try {
+    decoded = decodeBytes(await readStdin(), opts.encoding);
+  } catch (err) {
+    if (err instanceof InputError) return usage(`stdin: ${err.message}`);
+    throw err;
+  }
+  const result = fixText(decoded.text, fixOptions);
+  const report: FileReport = { path: '-', input: decoded.text, result };
+  if (opts.diff) {
+    await writeOut(unifiedDiff('stdin', decoded.text, result.text));
+    return EXIT_OK;
+  }
+  if (opts.check) {
+    if (opts.format === 'github') await writeOut(githubAnnotations([report]));
+    else if (opts.format === 'json') await writeOut(pipeJson(result));
+    if (!opts.quiet) process.stderr.write(summaryLine(report, c) + '\n');
+    return checkFails([report], opts.failOn) ? EXIT_CHECK_FAILED : EXIT_OK;
+  }
+  if (opts.format === 'json') await writeOut(pipeJson(result));
+  else if (opts.format === 'github') await writeOut(githubAnnotations([report]));
+  else await writeOut(encodeText(result.text, decoded.encoding));
+  return EXIT_OK;
+}
+
+/** The directory the inputs have in common, so outputs keep their relative layout. */
+function commonDir(paths: readonly string[]): string {
+  const dirs = paths.map((p) => dirname(resolve(p)).split(sep));
+  let n = dirs[0].length;
+  for (const d of dirs) {
+    let k = 0;
+    while (k < n && k < d.length && d[k] === dirs[0][k]) k++;
+    n = k;
+  }
+  return dirs[0].slice(0, n).join(sep) || sep;
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+async function runBatch(
+  files: string[],
+  opts: CliOptions,
+  fixOptions: FixOptions,
+  c: InstanceType<typeof Chalk>,
+): Promise<number> {
+  const reports: FileReport[] = [];
+  let ioError = false;
+  const base = commonDir(files);
+  const inputs = new Set(files.map(realOrResolved));
+  const writesOutputs = !opts.write && !opts.diff && !opts.check;
+  const outDir = resolve(opts.output);
+  const seenOutputs = new Set<string>();
+
+  for (const path of files) {
+    let decoded;
+    try {
+      decoded = readInput(path, opts.encoding);
+    } catch (err) {
+      const message = err instanceof InputError ? err.message : describeFsError(err);
+      reports.push({ path, input: '', error: message });
+      ioError = true;
+      process.stderr.write(`fix-arabic: ${path}: ${message}\n`);
+      continue;
+    }
+    let result: FixResult;
+    try {
+      result = fixText(decoded.text, fixOptions);
+    } catch (err) {
+      // A rule bug must not take the rest of the batch down, nor lose data.
+      const message = `internal error, file left as it was: ${(err as Error).message}`;
+      reports.push({ path, input: decoded.text, error: message });
+      ioError = true;
+      process.stderr.write(`fix-arabic: ${path}: ${message}\n`);
+      continue;
+    }
+    const report: FileReport = { path, input: decoded.text, result };
+    try {
+      if (opts.diff) {
+        await writeOut(unifiedDiff(path, decoded.text, result.text));
+      } else if (opts.write) {
+        if (result.text !== decoded.text) writeAtomic(path, encodeText(result.text, decoded.encoding));
+        report.output = path;
+      } else if (writesOutputs) {
+        const target = join(outDir, relative(base, resolve(path)));
+        if (inputs.has(realOrResolved(target))) throw new InputError(`output ${target} would overwrite an input; choose another -o`);
+        if (seenOutputs.has(target)) throw new InputError(`output ${target} is already written by another input`);
+        seenOutputs.add(target);
+        mkdirSync(dirname(target), { recursive: true });
+        writeAtomic(target, encodeText(result.text, decoded.encoding));
+        report.output = relative(process.cwd(), target) || target;
+      }
+    } catch (err) {
+      const message = err instanceof InputError ? err.message : `cannot write: ${describeFsError(err)}`;
+      reports.push({ path, input: decoded.text, error: message });
+      ioError = true;
+      process.stderr.write(`fix-arabic: ${path}: ${message}\n`);
+      continue;
+    }
+    reports.push(report);
+    if (!opts.quiet && !opts.diff) process.stderr.write(summaryLine(report, c) + '\n');
+  }
+
+  if (opts.check && opts.format === 'github') await writeOut(githubAnnotations(reports));
+  else if (opts.check && opts.format === 'json') await writeOut(batchJson(reports, TOOL));
+
+  if (writesOutputs && opts.report) {
+    try {
+      mkdirSync(outDir, { recursive: true });
+      writeAtomic(join(outDir, 'report.json'), Buffer.from(batchJson(reports, TOOL)));
+      writeAtomic(join(outDir, 'report.md'), Buffer.from(batchMarkdown(reports, TOOL)));
+      if (!opts.quiet) process.stderr.write(`report: ${relative(process.cwd(), join(outDir, 'report.md'))}\n`);
+    } catch (err) {
+      process.stderr.write(`fix-arabic: cannot write the report in ${outDir}: ${describeFsError(err)}\n`);
+      ioError = true;
+    }
+  }
+  if (ioError) return EXIT_ERROR;
+  if (opts.check) return checkFails(reports, opts.failOn) ? EXIT_CHECK_FAILED : EXIT_OK;
+  return EXIT_OK;
+}
+
+/** Writes to stdout, waiting for the pipe to drain (large outputs, slow readers). */
+function writeOut(data: string | Buffer): Promise<void> {
+  if (data.length === 0) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    if (process.stdout.write(data)) resolvePromise();
+    else process.stdout.once('drain', () => resolvePromise());
+  });
+}
+
+function installProcessHandlers(): void {
+  // `fix-arabic … | head -1`: the reader went away; that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT_OK);
+    process.stderr.write(`fix-arabic: stdout: ${describeFsError(err)}\n`);
+    process.exit(EXIT_ERROR);
+  });
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      removePendingTemps(); // never leave a half-written file behind
+      process.exit(code);
+    });
+  }
+}
+
+const invokedDirectly = process.argv[1] && existsSync(process.argv[1]) && realpathSync(process.argv[1]) === realpathSync(new URL(import.meta.url).pathname);
+if (invokedDirectly) {
+  installProcessHandlers();
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`fix-arabic: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+      process.exitCode = EXIT_ERROR;
+    },
+  );
+}

@@ -1,0 +1,116 @@
+import type { Edit, Line } from './types.js';
+
+/**
+ * Text that remembers, for every UTF-16 unit, the offset in the original input it
+ * came from. Each applied batch of edits composes with the map so far, so a change
+ * made by the fifth rule (even one that moved characters) still names the user's
+ * line and column.
+ */
+export class TrackedText {
+  readonly text: string;
+  /** origin[i] = input offset of text[i]; origin[text.length] = input length. */
+  readonly origin: Int32Array;
+
+  constructor(text: string, origin?: Int32Array) {
+    this.text = text;
+    if (origin) {
+      this.origin = origin;
+    } else {
+      this.origin = new Int32Array(text.length + 1);
+      for (let i = 0; i <= text.length; i++) this.origin[i] = i;
+    }
+  }
+
+  /** Input offset of a position in the current text. */
+  inputOffset(pos: number): number {
+    return this.origin[Math.max(0, Math.min(pos, this.text.length))];
+  }
+
+  /** Input range [start, end) covered by the current range [start, end). */
+  inputRange(start: number, end: number): [number, number] {
+    if (end <= start) {
+      const at = this.inputOffset(start);
+      return [at, at];
+    }
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = start; i < end; i++) {
+      const o = this.origin[i];
+      if (o < lo) lo = o;
+      if (o > hi) hi = o;
+    }
+    return [lo, hi + 1];
+  }
+
+  /**
+   * Applies edits that are sorted by start and do not overlap (the engine
+   * guarantees both) and returns the new tracked text.
+   */
+  apply(edits: readonly Edit[]): TrackedText {
+    if (edits.length === 0) return this;
+    const parts: string[] = [];
+    let length = this.text.length;
+    for (const e of edits) length += e.text.length - (e.end - e.start);
+    const origin = new Int32Array(length + 1);
+    let out = 0;
+    let pos = 0;
+    for (const e of edits) {
+      parts.push(this.text.slice(pos, e.start));
+      for (let i = pos; i < e.start; i++) origin[out++] = this.origin[i];
+      parts.push(e.text);
+      for (let k = 0; k < e.text.length; k++) {
+        const rel = e.origins?.[k];
+        const src = rel !== undefined && rel >= 0 && e.start + rel < e.end ? e.start + rel : e.start;
+        origin[out++] = this.origin[src];
+      }
+      pos = e.end;
+    }
+    parts.push(this.text.slice(pos));
+    for (let i = pos; i <= this.text.length; i++) origin[out++] = this.origin[i];
+    return new TrackedText(parts.join(''), origin);
+  }
+}
+
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+/** Splits text into lines, keeping offsets; terminators are not part of any line. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    lines.push({ index: index++, start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  lines.push({ index, start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+/** Converts input offsets to 1-based line and column (UTF-16 units). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    LINE_BREAK.lastIndex = 0;
+    for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+      this.starts.push(m.index + m[0].length);
+    }
+  }
+  point(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  /** The whole input line that holds `offset`, without its terminator. */
+  lineText(offset: number): string {
+    const { line } = this.point(offset);
+    const start = this.starts[line - 1];
+    const next = line < this.starts.length ? this.starts[line] : this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
+  }
+}

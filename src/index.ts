@@ -1,0 +1,39 @@
+/**
+ * fix-arabic as a library: `fixText(text, options)` returns the repaired text and an
+ * account of every change (with its position in the input) and of every problem
+ * that could not be repaired.
+ */
+import { runRules } from './core/engine.js';
+import { resolveOptions } from './core/options.js';
+import type { FixOptions, FixResult, Knowledge } from './core/types.js';
+import { RULES } from './rules/index.js';
+
+export type {
+  Change,
+  Edit,
+  Flag,
+  FlagProposal,
+  FixOptions,
+  FixResult,
+  Line,
+  Proposal,
+  Rule,
+  RuleContext,
+  RuleSafety,
+} from './core/types.js';
+export { DEFAULT_MIN_CONFIDENCE, DEFAULT_MISSING_MARK, UnknownRuleError } from './core/options.js';
+export { RULES, ruleById } from './rules/index.js';
+export { TrackedText, LineIndex, splitLines } from './core/tracked-text.js';
+
+const BOM = '\ufeff';
+
+export function fixText(text: string, options: FixOptions = {}): FixResult {
+  const resolved = resolveOptions(RULES, options);
+  // A UTF-8 BOM is set aside and put back: rules never see it, and positions
+  // count from the first character after it.
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const body = bom ? text.slice(1) : text;
+  const knowledge: Knowledge = { cache: new Map(), corpus: options.corpus ?? [] };
+  const result = runRules(body, RULES, resolved, knowledge);
+  return { ...result, text: bom + result.text };
+}

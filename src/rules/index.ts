@@ -1,0 +1,19 @@
+import type { Rule } from '../core/types.js';
+import { bidiControls } from './bidi-controls.js';
+import { presentationForms } from './presentation-forms.js';
+import { reattachMarks } from './reattach-marks.js';
+import { removeKashida } from './remove-kashida.js';
+
+/**
+ * Every rule, in the order the engine runs them. The order is part of the
+ * contract (README, "Rules"):
+ * 1. undo encodings: bidi controls, then presentation forms;
+ * 2. restore structure (later issues: visual order, reordered runs, split words);
+ * 3. character clean-up: loose marks, justification tatweel;
+ * 4. flags for what cannot be restored.
+ */
+export const RULES: readonly Rule[] = [bidiControls, presentationForms, reattachMarks, removeKashida];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
