@@ -7,6 +7,8 @@ import { runRules } from './core/engine.js';
 import { resolveOptions } from './core/options.js';
 import type { FixOptions, FixResult, Knowledge } from './core/types.js';
 import { RULES } from './rules/index.js';
+import { getFrequencies } from './knowledge/frequency.js';
+import { getLexicon } from './knowledge/lexicon.js';
 
 export type {
   Change,
@@ -24,6 +26,8 @@ export type {
 export { DEFAULT_MIN_CONFIDENCE, DEFAULT_MISSING_MARK, UnknownRuleError } from './core/options.js';
 export { RULES, ruleById } from './rules/index.js';
 export { TrackedText, LineIndex, splitLines } from './core/tracked-text.js';
+export { getLexicon, lexiconFromWords, type Lexicon } from './knowledge/lexicon.js';
+export { getFrequencies, countWords, type FrequencyModel } from './knowledge/frequency.js';
 
 const BOM = '\ufeff';
 
@@ -33,7 +37,12 @@ export function fixText(text: string, options: FixOptions = {}): FixResult {
   // count from the first character after it.
   const bom = text.startsWith(BOM) ? BOM : '';
   const body = bom ? text.slice(1) : text;
-  const knowledge: Knowledge = { cache: new Map(), corpus: options.corpus ?? [] };
+  const knowledge: Knowledge = {
+    cache: new Map(),
+    corpus: options.corpus ?? [],
+    lexicon: () => options.lexicon ?? getLexicon(),
+    frequencies: () => options.frequencies ?? getFrequencies(),
+  };
   const result = runRules(body, RULES, resolved, knowledge);
   return { ...result, text: bom + result.text };
 }

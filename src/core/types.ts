@@ -1,3 +1,6 @@
+import type { FrequencyModel } from '../knowledge/frequency.js';
+import type { Lexicon } from '../knowledge/lexicon.js';
+
 /**
  * The shared vocabulary of fix-arabic: what a rule is, what it proposes, and what
  * a run returns. Rules only *propose*; the engine (engine.ts) applies.
@@ -81,6 +84,10 @@ export interface Knowledge {
   cache: Map<string, unknown>;
   /** Texts of the other files in the same run (for run-wide statistics). */
   corpus: readonly string[];
+  /** The word list (loaded on first call: about 1.5 s). */
+  lexicon(): Lexicon;
+  /** Web word and pair counts (loaded on first call: tens of ms). */
+  frequencies(): FrequencyModel;
 }
 
 export interface FixOptions {
@@ -98,6 +105,9 @@ export interface FixOptions {
   corpus?: readonly string[];
   /** Per-rule options, by rule id. */
   ruleOptions?: Record<string, Record<string, unknown>>;
+  /** Replace the shipped lexicon or frequencies (tests, other word lists). */
+  lexicon?: Lexicon;
+  frequencies?: FrequencyModel;
 }
 
 export interface ResolvedOptions {

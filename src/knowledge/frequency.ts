@@ -1,0 +1,67 @@
+/**
+ * Word and word-pair counts from public web prose (data/ar-web-freq, counts only;
+ * see its README for sources and rules). Keys are diacritic-free, tatweel-free;
+ * `<NUM>` stands for any number. Loading takes a few tens of milliseconds, once.
+ */
+import { readFileSync } from 'node:fs';
+import { bareWord } from '../core/arabic.js';
+
+export interface FrequencyModel {
+  /** Count of the word in the web sample (0 when unseen). */
+  word(w: string): number;
+  /** Count of the adjacent pair `a b`. */
+  pair(a: string, b: string): number;
+  /** Total word tokens, for turning counts into probabilities. */
+  readonly totalWords: number;
+  readonly totalPairs: number;
+}
+
+const DATA = new URL('../../data/ar-web-freq/', import.meta.url);
+let loaded: FrequencyModel | undefined;
+
+function readCounts(file: string): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const line of readFileSync(new URL(file, DATA), 'utf8').split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    if (tab <= 0) continue;
+    map.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return map;
+}
+
+/** Numbers count as `<NUM>`, as in the data's own tokenisation. */
+export function frequencyKey(w: string): string {
+  return /^[0-9\u0660-\u0669\u06f0-\u06f9]+([.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*$/.test(w) ? '<NUM>' : bareWord(w);
+}
+
+export function getFrequencies(): FrequencyModel {
+  if (loaded) return loaded;
+  const words = readCounts('unigrams.tsv');
+  const pairs = readCounts('bigrams.tsv');
+  let totalWords = 0;
+  for (const v of words.values()) totalWords += v;
+  let totalPairs = 0;
+  for (const v of pairs.values()) totalPairs += v;
+  loaded = {
+    word: (w) => words.get(frequencyKey(w)) ?? 0,
+    pair: (a, b) => pairs.get(`${frequencyKey(a)} ${frequencyKey(b)}`) ?? 0,
+    totalWords,
+    totalPairs,
+  };
+  return loaded;
+}
+
+/**
+ * Word counts of one document (or of every file in a run): undamaged lines are
+ * most of any document, so its own vocabulary is the best judge of its fragments.
+ */
+export function countWords(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+/g)) {
+      const k = bareWord(m[0]);
+      if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,49 @@
+/**
+ * The Arabic lexicon: the AyaSpell word list as shipped by @cspell/dict-ar, read
+ * with cspell-trie-lib. It over-generates (it accepts العدي and كثر), so a hit is
+ * weak evidence on its own: rules combine it with frequencies (frequency.ts).
+ *
+ * Decoding the trie takes about 1.5 s, so it is loaded only when a rule asks.
+ */
+import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { decodeTrie } from 'cspell-trie-lib';
+import { bareWord } from '../core/arabic.js';
+
+export interface Lexicon {
+  /** Is this word (tatweel and marks ignored) in the word list? */
+  has(word: string): boolean;
+}
+
+let loaded: Lexicon | undefined;
+
+export function getLexicon(): Lexicon {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  // The package exports only its cspell config; the trie sits beside it.
+  const path = join(dirname(require.resolve('@cspell/dict-ar/cspell-ext.json')), 'ar.trie.gz');
+  const trie = decodeTrie(gunzipSync(readFileSync(path)).toString('utf8'));
+  const memo = new Map<string, boolean>();
+  loaded = {
+    has(word: string): boolean {
+      const key = bareWord(word);
+      if (key === '') return false;
+      let hit = memo.get(key);
+      if (hit === undefined) {
+        hit = trie.has(key);
+        if (memo.size > 200_000) memo.clear();
+        memo.set(key, hit);
+      }
+      return hit;
+    },
+  };
+  return loaded;
+}
+
+/** For tests: a lexicon from a fixed list, so rule tests do not depend on AyaSpell. */
+export function lexiconFromWords(words: Iterable<string>): Lexicon {
+  const set = new Set([...words].map(bareWord));
+  return { has: (w) => set.has(bareWord(w)) };
+}
