@@ -23,6 +23,7 @@ import {
 } from './io.js';
 import { unifiedDiff } from './report/diff.js';
 import { githubAnnotations } from './report/github.js';
+import { batchHtml } from './report/html.js';
 import { batchJson, pipeJson } from './report/json.js';
 import { batchMarkdown } from './report/markdown.js';
 import { isChanged, type FileReport } from './report/model.js';
@@ -86,14 +87,14 @@ function buildProgram(): Command {
     .option('--restore-letters', 'apply the best suggestion for letters lost without a trace')
     .option('--unwrap', 'join hard-wrapped lines into paragraphs (enables the unwrap rule)')
     .addOption(new Option('--encoding <enc>', 'read input in this encoding (output is written back in UTF-8, or UTF-16 when the input was)').choices([...READABLE_ENCODINGS]))
-    .option('--no-report', 'do not write report.md / report.json in batch mode')
+    .option('--no-report', 'do not write report.md / report.json / report.html in batch mode')
     .option('-q, --quiet', 'no per-file summary on stderr')
     .option('--list-rules', 'list the rules, their kind and whether they are on by default')
     .addHelpText(
       'after',
       `
 Examples:
-  fix-arabic seeds/*.txt                 clean files into ./fixed/, with report.md and report.json
+  fix-arabic seeds/*.txt                 clean files into ./fixed/, with report.md, .json and .html
   pdftotext doc.pdf - | fix-arabic       clean a pipe
   fix-arabic --format json < page.txt    the cleaned text with every change and flag as JSON
   fix-arabic --diff notes.txt            show what would change
@@ -298,6 +299,7 @@ async function runBatch(
       mkdirSync(outDir, { recursive: true });
       writeAtomic(join(outDir, 'report.json'), Buffer.from(batchJson(reports, TOOL)));
       writeAtomic(join(outDir, 'report.md'), Buffer.from(batchMarkdown(reports, TOOL)));
+      writeAtomic(join(outDir, 'report.html'), Buffer.from(batchHtml(reports, TOOL)));
       if (!opts.quiet) process.stderr.write(`report: ${relative(process.cwd(), join(outDir, 'report.md'))}\n`);
     } catch (err) {
       process.stderr.write(`fix-arabic: cannot write the report in ${outDir}: ${describeFsError(err)}\n`);
