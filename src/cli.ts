@@ -291,8 +291,9 @@ async function runBatch(
     if (!opts.quiet && !opts.diff) process.stderr.write(summaryLine(report, c) + '\n');
   }
 
-  if (opts.check && opts.format === 'github') await writeOut(githubAnnotations(reports));
-  else if (opts.check && opts.format === 'json') await writeOut(batchJson(reports, TOOL));
+  // stdout carries the chosen format in every mode but --diff (which prints the diff).
+  if (!opts.diff && opts.format === 'github') await writeOut(githubAnnotations(reports));
+  else if (!opts.diff && opts.format === 'json') await writeOut(batchJson(reports, TOOL));
 
   if (writesOutputs && opts.report) {
     try {
