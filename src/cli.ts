@@ -9,6 +9,7 @@ import { Chalk } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { applyConfig, ConfigError, findConfig, loadConfigFile, type FailOn, type Format } from './config.js';
 import { fixText, RULES, UnknownRuleError, type FixOptions, type FixResult } from './index.js';
 import {
   decodeBytes,
@@ -36,9 +37,6 @@ const EXIT_OK = 0;
 const EXIT_CHECK_FAILED = 1;
 const EXIT_ERROR = 2;
 
-type Format = 'text' | 'json' | 'github';
-type FailOn = 'changes' | 'flags' | 'any' | 'none';
-
 interface CliOptions {
   output: string;
   write?: boolean;
@@ -56,6 +54,8 @@ interface CliOptions {
   report: boolean;
   quiet?: boolean;
   listRules?: boolean;
+  /** A config file to use, or false for --no-config. */
+  config?: string | false;
 }
 
 function ruleList(value: string, previous: string[] = []): string[] {
@@ -84,8 +84,13 @@ function buildProgram(): Command {
     .option('--disable <rules>', 'turn rules off (comma-separated ids)', ruleList, [])
     .option('--min-confidence <n>', 'flag heuristic repairs below this confidence instead of applying them (default 0.6)', confidence)
     .option('--mark-missing [mark]', 'insert a placeholder where a number was dropped (default ⟦#⟧)')
+    .option('--no-mark-missing', 'do not insert placeholders (overrides the config file)')
     .option('--restore-letters', 'apply the best suggestion for letters lost without a trace')
+    .option('--no-restore-letters', 'do not restore lost letters (overrides the config file)')
     .option('--unwrap', 'join hard-wrapped lines into paragraphs (enables the unwrap rule)')
+    .option('--no-unwrap', 'do not join lines (overrides the config file)')
+    .option('--config <file>', 'use this config file instead of looking for fix-arabic.config.json or package.json "fixArabic"')
+    .option('--no-config', 'ignore config files')
     .addOption(new Option('--encoding <enc>', 'read input in this encoding (output is written back in UTF-8, or UTF-16 when the input was)').choices([...READABLE_ENCODINGS]))
     .option('--no-report', 'do not write report.md / report.json / report.html in batch mode')
     .option('-q, --quiet', 'no per-file summary on stderr')
@@ -131,6 +136,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${r.id.padEnd(22)} ${r.safety.padEnd(9)} ${r.defaultEnabled ? 'on ' : 'off'}  ${r.description}\n`);
     }
     return EXIT_OK;
+  }
+  try {
+    const loaded = typeof opts.config === 'string' ? loadConfigFile(opts.config) : opts.config === false ? null : findConfig(process.cwd());
+    opts = applyConfig(opts, (key) => program.getOptionValueSource(key) === 'cli', loaded);
+  } catch (err) {
+    if (err instanceof ConfigError) return usage(err.message);
+    throw err;
   }
   const modes = [opts.write, opts.diff, opts.check].filter(Boolean).length;
   if (modes > 1) return usage('choose one of --write, --diff, --check');
