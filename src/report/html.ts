@@ -304,8 +304,11 @@ function outputLinesHtml(source: string, outs: readonly Line[], changed: boolean
   if (!changed) return outs.map((o) => wrap(o, textHtml(o.text))).join('');
   const target = outs.map((o) => o.text).join('\n');
   const tokens = (t: string) => t.split(/(\n)/).flatMap((part) => (part === '\n' ? ['\n'] : (part.match(TOKEN) ?? [])));
+  // A row whose words mostly moved (a reordered line) is not worth a long diff.
+  const parts = diffArrays(tokens(source), tokens(target), { maxEditLength: 400 });
+  if (!parts) return outs.map((o) => wrap(o, textHtml(o.text))).join('');
   const htmlLines: string[] = [''];
-  for (const part of diffArrays(tokens(source), tokens(target))) {
+  for (const part of parts) {
     if (part.removed) continue;
     for (const tok of part.value) {
       if (tok === '\n') htmlLines.push('');
