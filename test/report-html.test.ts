@@ -72,10 +72,29 @@ describe('report.html', () => {
     const rules = new Set(rich.result!.changes.map((c) => c.rule));
     for (const rule of rules) {
       expect(html).toContain(`data-toggle="hide-r-${rule}" data-rule="${rule}"`);
-      expect(html).toMatch(new RegExp(`\\.r-${rule}\\{--mark:#[0-9a-f]{6}\\}`));
+      expect(html).toMatch(new RegExp(`\\.r-${rule}\\{--mark:(#[0-9a-f]{6}|hsl\\([^)]*\\))\\}`));
     }
-    const colours = [...html.matchAll(/\.r-[a-z-]+\{--mark:(#[0-9a-f]{6})\}/g)].map((m) => m[1]);
+    const colours = [...html.matchAll(/\.r-[a-z-]+\{--mark:(#[0-9a-f]{6}|hsl\([^)]*\))\}/g)].map((m) => m[1]);
     expect(new Set(colours).size).toBe(rules.size);
+  });
+
+  test('a rule keeps its colour from report to report; many rules stay distinct', () => {
+    const colourOf = (page: string, rule: string) => page.match(new RegExp(`\\.r-${rule}\\{--mark:([^}]+)\\}`))?.[1];
+    const kashidaOnly: FileReport = {
+      path: 'k.txt',
+      input: 'x',
+      result: { text: 'y', changes: rich.result!.changes.filter((c) => c.rule === 'remove-kashida'), flags: [] },
+    };
+    expect(colourOf(batchHtml([kashidaOnly], 't'), 'remove-kashida')).toBe(colourOf(html, 'remove-kashida'));
+    const many: FileReport = {
+      path: 'm.txt',
+      input: 'abc',
+      result: { text: 'abc', changes: Array.from({ length: 30 }, (_, k) => ({ ...rich.result!.changes[0], rule: `rule-${k}` })), flags: [] },
+    };
+    const page = batchHtml([many], 't');
+    const colours = Array.from({ length: 30 }, (_, k) => colourOf(page, `rule-${k}`));
+    expect(colours.every(Boolean)).toBe(true);
+    expect(new Set(colours).size).toBe(30);
   });
 
   test('flags: listed at the top with links, marked in place with the message as title', () => {

@@ -16,7 +16,7 @@ import { invisibleName, codePointLabel, visibleControls, visibleParts } from './
 
 const BOM = '\ufeff';
 
-/** Light backgrounds that keep dark Arabic text readable; one per rule, in registry order. */
+/** Light backgrounds that keep dark Arabic text readable; the first rules of the registry get these. */
 const PALETTE = [
   '#ffe08a',
   '#a8e6a1',
@@ -337,11 +337,26 @@ function lineId(fileIndex: number, line: number): string {
   return `file${fileIndex}-L${line}`;
 }
 
+/**
+ * A rule's colour follows its place in the registry, so remove-kashida has the
+ * same colour in every report; past the hand-picked palette, hues step by the
+ * golden angle, which keeps any number of them apart.
+ */
+function ruleColour(rule: string, unknownRank: number): string {
+  const known = RULES.findIndex((r) => r.id === rule);
+  const i = known >= 0 ? known : RULES.length + unknownRank;
+  if (i < PALETTE.length) return PALETTE[i];
+  const hue = Math.round((i * 137.508) % 360);
+  return `hsl(${hue} 80% 82%)`;
+}
+
 function css(rules: readonly string[]): string {
+  let unknown = 0;
   const perRule = rules
-    .map((id, i) => {
+    .map((id) => {
       const c = ruleClass(id);
-      return `.${c}{--mark:${PALETTE[i % PALETTE.length]}}body.hide-${c} .chg.${c}{background:none;box-shadow:none}body.hide-${c} .chg.pt.${c}{display:none}`;
+      const colour = ruleColour(id, RULES.some((r) => r.id === id) ? 0 : unknown++);
+      return `.${c}{--mark:${colour}}body.hide-${c} .chg.${c}{background:none;box-shadow:none}body.hide-${c} .chg.pt.${c}{display:none}`;
     })
     .join('\n');
   return `
