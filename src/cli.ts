@@ -9,6 +9,7 @@ import { Chalk } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { applyConfig, ConfigError, findConfig, loadConfigFile, type FailOn, type Format } from './config.js';
 import { fixText, RULES, UnknownRuleError, type FixOptions, type FixResult } from './index.js';
 import {
   decodeBytes,
@@ -23,6 +24,7 @@ import {
 } from './io.js';
 import { unifiedDiff } from './report/diff.js';
 import { githubAnnotations } from './report/github.js';
+import { batchHtml } from './report/html.js';
 import { batchJson, pipeJson } from './report/json.js';
 import { batchMarkdown } from './report/markdown.js';
 import { isChanged, type FileReport } from './report/model.js';
@@ -34,9 +36,6 @@ const TOOL = `fix-arabic ${VERSION}`;
 const EXIT_OK = 0;
 const EXIT_CHECK_FAILED = 1;
 const EXIT_ERROR = 2;
-
-type Format = 'text' | 'json' | 'github';
-type FailOn = 'changes' | 'flags' | 'any' | 'none';
 
 interface CliOptions {
   output: string;
@@ -55,6 +54,8 @@ interface CliOptions {
   report: boolean;
   quiet?: boolean;
   listRules?: boolean;
+  /** A config file to use, or false for --no-config. */
+  config?: string | false;
 }
 
 function ruleList(value: string, previous: string[] = []): string[] {
@@ -83,17 +84,22 @@ function buildProgram(): Command {
     .option('--disable <rules>', 'turn rules off (comma-separated ids)', ruleList, [])
     .option('--min-confidence <n>', 'flag heuristic repairs below this confidence instead of applying them (default 0.6)', confidence)
     .option('--mark-missing [mark]', 'insert a placeholder where a number was dropped (default ⟦#⟧)')
+    .option('--no-mark-missing', 'do not insert placeholders (overrides the config file)')
     .option('--restore-letters', 'apply the best suggestion for letters lost without a trace')
+    .option('--no-restore-letters', 'do not restore lost letters (overrides the config file)')
     .option('--unwrap', 'join hard-wrapped lines into paragraphs (enables the unwrap rule)')
+    .option('--no-unwrap', 'do not join lines (overrides the config file)')
+    .option('--config <file>', 'use this config file instead of looking for fix-arabic.config.json or package.json "fixArabic"')
+    .option('--no-config', 'ignore config files')
     .addOption(new Option('--encoding <enc>', 'read input in this encoding (output is written back in UTF-8, or UTF-16 when the input was)').choices([...READABLE_ENCODINGS]))
-    .option('--no-report', 'do not write report.md / report.json in batch mode')
+    .option('--no-report', 'do not write report.md / report.json / report.html in batch mode')
     .option('-q, --quiet', 'no per-file summary on stderr')
     .option('--list-rules', 'list the rules, their kind and whether they are on by default')
     .addHelpText(
       'after',
       `
 Examples:
-  fix-arabic seeds/*.txt                 clean files into ./fixed/, with report.md and report.json
+  fix-arabic seeds/*.txt                 clean files into ./fixed/, with report.md, .json and .html
   pdftotext doc.pdf - | fix-arabic       clean a pipe
   fix-arabic --format json < page.txt    the cleaned text with every change and flag as JSON
   fix-arabic --diff notes.txt            show what would change
@@ -130,6 +136,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${r.id.padEnd(22)} ${r.safety.padEnd(9)} ${r.defaultEnabled ? 'on ' : 'off'}  ${r.description}\n`);
     }
     return EXIT_OK;
+  }
+  try {
+    const loaded = typeof opts.config === 'string' ? loadConfigFile(opts.config) : opts.config === false ? null : findConfig(process.cwd());
+    opts = applyConfig(opts, (key) => program.getOptionValueSource(key) === 'cli', loaded);
+  } catch (err) {
+    if (err instanceof ConfigError) return usage(err.message);
+    throw err;
   }
   const modes = [opts.write, opts.diff, opts.check].filter(Boolean).length;
   if (modes > 1) return usage('choose one of --write, --diff, --check');
@@ -290,14 +303,16 @@ async function runBatch(
     if (!opts.quiet && !opts.diff) process.stderr.write(summaryLine(report, c) + '\n');
   }
 
-  if (opts.check && opts.format === 'github') await writeOut(githubAnnotations(reports));
-  else if (opts.check && opts.format === 'json') await writeOut(batchJson(reports, TOOL));
+  // stdout carries the chosen format in every mode but --diff (which prints the diff).
+  if (!opts.diff && opts.format === 'github') await writeOut(githubAnnotations(reports));
+  else if (!opts.diff && opts.format === 'json') await writeOut(batchJson(reports, TOOL));
 
   if (writesOutputs && opts.report) {
     try {
       mkdirSync(outDir, { recursive: true });
       writeAtomic(join(outDir, 'report.json'), Buffer.from(batchJson(reports, TOOL)));
       writeAtomic(join(outDir, 'report.md'), Buffer.from(batchMarkdown(reports, TOOL)));
+      writeAtomic(join(outDir, 'report.html'), Buffer.from(batchHtml(reports, TOOL)));
       if (!opts.quiet) process.stderr.write(`report: ${relative(process.cwd(), join(outDir, 'report.md'))}\n`);
     } catch (err) {
       process.stderr.write(`fix-arabic: cannot write the report in ${outDir}: ${describeFsError(err)}\n`);

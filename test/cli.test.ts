@@ -78,7 +78,7 @@ describe('files', () => {
     const dir = mkdtempSync(join(tmp, 'outdir-'));
     const r = run([join(SEEDS, readdirSync(SEEDS)[1]), '-o', join(dir, 'out')]);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([readdirSync(SEEDS)[1], 'report.json', 'report.md'].sort());
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([readdirSync(SEEDS)[1], 'report.html', 'report.json', 'report.md'].sort());
   });
   it('refuses to overwrite an input through -o', () => {
     const dir = mkdtempSync(join(tmp, 'same-'));
