@@ -4,8 +4,8 @@
 //   - items are taken in the order pdf.js returns them (no re-sorting),
 //   - item strings are concatenated as-is,
 //   - an item with hasEOL ends the line (a "\n" is written after it),
-//   - each page ends with "\n" (pages are separated by a blank line... no:
-//     exactly one extra "\n" after each page's text, like many scripts do).
+//   - a page's unterminated last line gets a "\n", and every page is followed
+//     by one more "\n", so pages are separated by an empty line.
 // Nothing is normalised: bidi controls, presentation forms, spacing are kept.
 //
 // Usage: node scripts/pdfjs-extract.mjs in.pdf > out.txt
