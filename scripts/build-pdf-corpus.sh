@@ -14,7 +14,12 @@
 #                 --disable-background-networking --disable-component-update \
 #                 --disable-sync --user-data-dir=$(mktemp -d) \
 #                 --no-pdf-header-footer --print-to-pdf=<out.pdf> <file.html>
-#   4. extract each PDF with five extractors, keeping their output byte for byte:
+#   4. generate a XeLaTeX source (fixtures/pdf/build/<name>-xelatex.tex,
+#      polyglossia/bidi, same 9 cm column, same font as the LibreOffice entry)
+#      and typeset it (skipped if xelatex is not installed):
+#        SOURCE_DATE_EPOCH=1700000000 xelatex -interaction=nonstopmode \
+#                 -halt-on-error -output-directory=$TMP <file.tex>
+#   5. extract each PDF with five extractors, keeping their output byte for byte:
 #        pdftotext        <pdf> fixtures/pdf/<entry>/pdftotext.txt
 #        pdftotext -raw   <pdf> fixtures/pdf/<entry>/pdftotext-raw.txt
 #        pdftotext -layout <pdf> fixtures/pdf/<entry>/pdftotext-layout.txt
@@ -22,18 +27,19 @@
 #        node scripts/pdfjs-extract.mjs <pdf> > fixtures/pdf/<entry>/pdfjs.txt
 #      and write truth.txt (a copy of the source text) and meta.json.
 #
-# Entries: fixtures/pdf/<name>/ (LibreOffice) and fixtures/pdf/<name>-chromium/.
+# Entries: fixtures/pdf/<name>/ (LibreOffice), fixtures/pdf/<name>-chromium/ and
+# fixtures/pdf/<name>-xelatex/.
 #
 # Idempotent: PDF files carry creation dates and IDs, so re-typesetting changes
 # their bytes. A PDF is therefore only re-typeset when it is missing or its
-# generated .fodt/.html differs from the one stored next to it in build/
+# generated .fodt/.html/.tex differs from the one stored next to it in build/
 # (or when FORCE=1). Everything else is regenerated every run from the stored
 # PDFs and is deterministic, so a second run changes nothing.
 #
 # Usage: scripts/build-pdf-corpus.sh            (all texts)
 #        scripts/build-pdf-corpus.sh 01-news-elections 05-history-andalus
 #        FORCE=1 scripts/build-pdf-corpus.sh    (re-typeset every PDF)
-#        NO_CHROMIUM=1 scripts/build-pdf-corpus.sh
+#        NO_CHROMIUM=1 NO_XELATEX=1 scripts/build-pdf-corpus.sh
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,6 +49,7 @@ TEXTS=$CORPUS/texts
 BUILD=$CORPUS/build
 FORCE="${FORCE:-0}"
 NO_CHROMIUM="${NO_CHROMIUM:-0}"
+NO_XELATEX="${NO_XELATEX:-0}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 MAX_PDF_BYTES=$((100 * 1024))
 
@@ -54,9 +61,19 @@ if [ "$NO_CHROMIUM" != 1 ] && [ ! -x "$CHROMIUM" ]; then
   NO_CHROMIUM=1
 fi
 
+if [ "$NO_XELATEX" != 1 ] && ! command -v xelatex >/dev/null 2>&1; then
+  echo "xelatex not found; skipping the XeLaTeX typesetter" >&2
+  NO_XELATEX=1
+fi
+
 LO_VERSION="$(soffice --version | awk '{print $2; exit}')"          # e.g. 7.4.7.2
 if [ "$NO_CHROMIUM" != 1 ]; then
   CHROMIUM_VERSION="$("$CHROMIUM" --version 2>/dev/null | awk '{print $2; exit}')"
+fi
+
+if [ "$NO_XELATEX" != 1 ]; then
+  # e.g. "3.141592653-2.6-0.999994 (TeX Live 2022/Debian)"
+  XELATEX_VERSION="$(xelatex --version | head -1 | sed 's/^XeTeX //')"
 fi
 
 mkdir -p "$BUILD"
@@ -100,6 +117,20 @@ typeset_chromium() { # <html> <pdf>
   rm -rf "$profile"
   [ -s "$WORK/chromium.pdf" ] || { echo "chromium produced no PDF for $1" >&2; exit 1; }
   mv "$WORK/chromium.pdf" "$2"
+}
+
+typeset_xelatex() { # <tex> <pdf>
+  local base; base="$(basename "$1" .tex)"
+  rm -f "$WORK/$base.pdf"
+  SOURCE_DATE_EPOCH=1700000000 xelatex -interaction=nonstopmode -halt-on-error \
+    -output-directory="$WORK" "$1" >"$WORK/xelatex.log" 2>&1 \
+    || { cat "$WORK/xelatex.log" >&2; exit 1; }
+  if grep -q -E 'Missing character|Overfull' "$WORK/$base.log"; then
+    echo "WARNING: xelatex reported missing characters or overfull lines for $1" >&2
+    grep -E 'Missing character|Overfull' "$WORK/$base.log" >&2
+  fi
+  [ -s "$WORK/$base.pdf" ] || { echo "xelatex produced no PDF for $1" >&2; exit 1; }
+  mv "$WORK/$base.pdf" "$2"
 }
 
 extract_all() { # <pdf> <entry-dir>
@@ -160,6 +191,23 @@ for name in "${names[@]}"; do
     extract_all "$BUILD/$cname.pdf" "$entry"
     cp "$src" "$entry/truth.txt"
     json_meta Amiri "texts/$name.txt" "chromium $CHROMIUM_VERSION" >"$entry/meta.json"
+    echo "extract  $entry"
+  fi
+
+  # --- XeLaTeX (same font as the LibreOffice entry) ---
+  if [ "$NO_XELATEX" != 1 ]; then
+    xname="$name-xelatex"
+    node scripts/make-typeset-doc.mjs tex "$src" "$font" >"$WORK/$xname.tex"
+    if needs_typeset "$WORK/$xname.tex" "$BUILD/$xname.tex" "$BUILD/$xname.pdf"; then
+      cp "$WORK/$xname.tex" "$BUILD/$xname.tex"
+      typeset_xelatex "$BUILD/$xname.tex" "$BUILD/$xname.pdf"
+      echo "typeset  $BUILD/$xname.pdf (XeLaTeX $XELATEX_VERSION, $font)"
+    fi
+    check_size "$BUILD/$xname.pdf"
+    entry="$CORPUS/$xname"
+    extract_all "$BUILD/$xname.pdf" "$entry"
+    cp "$src" "$entry/truth.txt"
+    json_meta "$font" "texts/$name.txt" "xelatex $XELATEX_VERSION" >"$entry/meta.json"
     echo "extract  $entry"
   fi
 done
