@@ -18,11 +18,16 @@
 //   other     anything else
 // Only words containing an Arabic letter are profiled.
 //
-// Usage: node scripts/pdf-corpus-inventory.mjs [corpus-dir]   (markdown on stdout)
+// Usage: node scripts/pdf-corpus-inventory.mjs [--examples[=N]] [corpus-dir]
+//   (markdown on stdout; --examples lists the first N (default 6) distinct
+//   words of each non-ok class per group and extractor)
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = process.argv[2] ?? 'fixtures/pdf';
+const argv = process.argv.slice(2);
+const exArg = argv.find((a) => a.startsWith('--examples'));
+const nExamples = exArg ? Number(exArg.split('=')[1] ?? 6) : 0;
+const dir = argv.find((a) => !a.startsWith('--')) ?? 'fixtures/pdf';
 const EXTRACTORS = ['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'mutool', 'pdfjs'];
 
 const CLASSES = {
@@ -47,23 +52,27 @@ const words = (s) => s.split(/\s+/u).map((w) => w.replace(PUNCT, '')).filter(Boo
 const isArabic = (w) => /[\u0621-\u064A]/u.test(w);
 const rev = (w) => Array.from(w).reverse().join('');
 
-function classify(ws, vocab) {
+function classify(ws, vocab, examples) {
   const counts = { ok: 0, reversed: 0, swap: 0, piece: 0, other: 0 };
+  const note = (cls, w) => {
+    counts[cls]++;
+    if (examples && cls !== 'ok') (examples[cls] ??= new Set()).add(w);
+  };
   const inV = (w) => vocab.has(w) || vocab.has(rev(w));
   ws.forEach((w, i) => {
     if (!isArabic(w)) return;
-    if (vocab.has(w)) return counts.ok++;
-    if (vocab.has(rev(w))) return counts.reversed++;
+    if (vocab.has(w)) return note('ok', w);
+    if (vocab.has(rev(w))) return note('reversed', w);
     const a = Array.from(w);
     for (let k = 0; k + 1 < a.length; k++) {
       const b = a.slice();
       [b[k], b[k + 1]] = [b[k + 1], b[k]];
-      if (vocab.has(b.join(''))) return counts.swap++;
+      if (vocab.has(b.join(''))) return note('swap', w);
     }
     const prev = ws[i - 1] ?? '';
     const next = ws[i + 1] ?? '';
-    if ((next && (inV(w + next) || inV(next + w))) || (prev && (inV(prev + w) || inV(w + prev)))) return counts.piece++;
-    counts.other++;
+    if ((next && (inV(w + next) || inV(next + w))) || (prev && (inV(prev + w) || inV(w + prev)))) return note('piece', w);
+    note('other', w);
   });
   return counts;
 }
@@ -87,7 +96,7 @@ for (const name of entries) {
     if (!fs.existsSync(file)) continue;
     const text = fs.readFileSync(file, 'utf8');
     const key = `${group}|${ex}`;
-    if (!data.has(key)) data.set(key, { group, ex, n: 0, chars: {}, stray: 0, words: { ok: 0, reversed: 0, swap: 0, piece: 0, other: 0 } });
+    if (!data.has(key)) data.set(key, { group, ex, n: 0, chars: {}, stray: 0, words: { ok: 0, reversed: 0, swap: 0, piece: 0, other: 0 }, examples: {} });
     const d = data.get(key);
     d.n++;
     for (const ch of text) {
@@ -96,7 +105,7 @@ for (const name of entries) {
       // printable ASCII / Latin-1 that the truth does not contain: glyph-fallback garbage
       if (((c >= 0x21 && c < 0x7f) || (c >= 0xa0 && c <= 0x24f) || c === 0x2122) && !truthChars.has(ch)) d.stray++;
     }
-    const wc = classify(words(strip(text)), vocab);
+    const wc = classify(words(strip(text)), vocab, d.examples);
     for (const k of Object.keys(wc)) d.words[k] += wc[k];
   }
 }
@@ -124,5 +133,18 @@ for (const k of keys) {
   const total = Object.values(d.words).reduce((a, b) => a + b, 0);
   const p = (v) => `${((100 * v) / total).toFixed(1)}%`;
   out.push(`| ${d.group} | ${d.ex} | ${total} | ${p(d.words.ok)} | ${p(d.words.reversed)} | ${p(d.words.swap)} | ${p(d.words.piece)} | ${p(d.words.other)} |`);
+}
+if (nExamples > 0) {
+  out.push('');
+  out.push('### Examples (first distinct words per class)');
+  for (const k of keys) {
+    const d = data.get(k);
+    out.push('');
+    out.push(`- **${d.group} / ${d.ex}**`);
+    for (const cls of ['reversed', 'swap', 'piece', 'other']) {
+      const xs = [...(d.examples[cls] ?? [])].slice(0, nExamples);
+      if (xs.length) out.push(`  - ${cls}: ${xs.map((x) => '`' + x + '`').join(' ')}`);
+    }
+  }
 }
 process.stdout.write(out.join('\n') + '\n');
