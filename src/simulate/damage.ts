@@ -518,13 +518,17 @@ const LAM_ALEF_EXPANSION: Record<string, string> = {
   '\uFEF9': 'لإ', '\uFEFA': 'لإ', '\uFEFB': 'لا', '\uFEFC': 'لا',
 };
 
-/** Shape the line in logical order and give every cell its glyph's code (lam-alef: the alef cell gets ''). */
+/**
+ * Shape the line in logical order and give every cell its glyph's code (lam-alef: the alef cell
+ * gets ''). Combining marks are left out of the shaper's input (they are transparent to joining
+ * anyway): arabic-reshaper mishandles a mark between lam and alef.
+ */
 function applyShaping(cells: Cell[], shape: (s: string) => string): void {
-  const shaped = shape(cells.map((c) => c.out).join(''));
+  const letters = cells.filter((c) => c.out !== '' && !isMark(c.ch));
+  const shaped = shape(letters.map((c) => c.out).join(''));
   let j = 0;
   let swallowAlef = false;
-  for (const c of cells) {
-    if (c.out === '') continue;
+  for (const c of letters) {
     if (swallowAlef && ALEFS.has(c.ch)) { c.out = ''; swallowAlef = false; continue; }
     swallowAlef = false;
     const piece = shaped.slice(j, j + c.out.length);
