@@ -73,6 +73,12 @@ export interface SimOptions {
   visualRate?: number;
   /** With `visual`: keep lam + alef together as one unit (ligature glyph) when reversing. */
   lamAlefUnit?: boolean;
+  /**
+   * With `visual`: report brackets by their mirrored glyph. Default false: a bracket keeps its
+   * logical character, so the reversed line shows it facing the wrong way, `)ربوتكأ(` for
+   * `(أكتوبر)`, as real extractors do (design/damage-model.md section 2).
+   */
+  mirrorBrackets?: boolean;
   /** Turn letters into presentation forms with `shape` (logical-order shaping). */
   presentationForms?: boolean;
   /** The shaper (logical text → presentation forms, one code unit per input code unit except lam-alef). */
@@ -158,6 +164,7 @@ interface Resolved {
   visual: boolean;
   visualRate: number;
   lamAlefUnit: boolean;
+  mirrorBrackets: boolean;
   presentationForms: boolean;
   shape: ((s: string) => string) | undefined;
   decomposeLamAlef: boolean;
@@ -168,7 +175,7 @@ export const DEFAULTS = {
   width: [60, 110] as const,
   damageRate: 0.33,
   runWeights: [0.74, 0.19, 0.05, 0.02] as const,
-  cutWeights: { kerning: 1, kashida: 0.05, space: 0.005 },
+  cutWeights: { kerning: 1, kashida: 0.05, space: 0.002 },
   kerningPairs: ['زي', 'ري', 'أك'] as const,
   extraKerningPairs: 5,
   tatweelLineRate: 0.55,
@@ -200,6 +207,7 @@ function resolve(o: SimOptions): Resolved {
     visual: o.visual ?? false,
     visualRate: o.visualRate ?? 1,
     lamAlefUnit: o.lamAlefUnit ?? false,
+    mirrorBrackets: o.mirrorBrackets ?? false,
     presentationForms: o.presentationForms ?? false,
     shape: o.shape,
     decomposeLamAlef: o.decomposeLamAlef ?? false,
@@ -463,7 +471,7 @@ function damageLine(text: string, justified: boolean, lineNo: number, rng: Rng, 
       const pool = optional.slice();
       const weightOf = (c: Cut): number => o.cutWeights[c.kind as 'kerning' | 'kashida' | 'space'];
       // Each further cut happens with probability min(1, total weight of the places left), so a
-      // line that offers only spaces (weight 0.005 each) is seldom cut: in seed 000 no run
+      // line that offers only spaces (weight 0.002 each) is seldom cut: in seed 000 no run
       // boundary falls at a plain space, nearly all fall mid-word.
       while (chosen.length < runCount - 1 && pool.length > 0) {
         const weights = pool.map(weightOf);
@@ -539,7 +547,7 @@ function applyShaping(cells: Cell[], shape: (s: string) => string): void {
   if (j !== shaped.length) throw new Error('simulateDamage: shaper output does not align with its input');
 }
 
-/** Visual order by grapheme cluster (letter + marks; optionally lam + alef), brackets mirrored. */
+/** Visual order by grapheme cluster (letter + marks; optionally lam + alef); brackets reversed with the rest, mirrored only on request. */
 function visualLayout(cells: Cell[], o: Resolved): Cell[] {
   const clusters: Cell[][] = [];
   for (const c of cells) {
@@ -556,8 +564,8 @@ function visualLayout(cells: Cell[], o: Resolved): Cell[] {
   const out: Cell[] = [];
   for (const idx of order) {
     const cl = clusters[idx]!;
-    const odd = (levels[idx]! & 1) === 1;
-    for (const c of cl) out.push(odd && c.out.length === 1 && mirror(c.out) !== c.out ? { ...c, out: mirror(c.out) } : c);
+    const mirrored = o.mirrorBrackets && (levels[idx]! & 1) === 1;
+    for (const c of cl) out.push(mirrored && c.out.length === 1 && mirror(c.out) !== c.out ? { ...c, out: mirror(c.out) } : c);
   }
   return out;
 }
