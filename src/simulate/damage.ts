@@ -130,6 +130,12 @@ const DUAL_JOINING = new Set('بتثجحخسشصضطظعغفقكلمنهيئپچ
 /** Letters that never join to the following letter (before ي/ك the PDF often kerns them apart). */
 const NON_LEFT_JOINING = new Set('اأإآدذرزوؤةىژ');
 const ALEFS = new Set('اأإآ');
+/**
+ * Pairs a Naskh font draws as one ligature when the first letter is in initial form, so no
+ * kashida goes between them: in seed 000 في (0 of 14), إلى (0 of 4) and بين (0 of 5) are never
+ * stretched in stretched lines, while medial على is (علــى).
+ */
+const INITIAL_LIGATURES = new Set(['في', 'فى', 'بي', 'لى']);
 const isArabicLetter = (ch: string): boolean => /[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]/.test(ch);
 const isMark = (ch: string): boolean => /[\u064B-\u065F\u0670]/.test(ch);
 const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
@@ -347,6 +353,7 @@ function stretch(cells: Cell[], rng: Rng, o: Resolved): { cells: Cell[]; any: bo
         const next = cells[j]!.ch;
         if (!isArabicLetter(next) || next === 'ء') continue;
         if (ch === 'ل' && ALEFS.has(next)) continue; // never break the lam-alef ligature
+        if (INITIAL_LIGATURES.has(ch + next) && isInitial(cells, s, i)) continue;
         points.push(j - 1);
       }
       if (points.length > 0 && rng.chance(wordRate)) {
@@ -369,6 +376,13 @@ function stretch(cells: Cell[], rng: Rng, o: Resolved): { cells: Cell[]; any: bo
     if (k) for (let t = 0; t < k; t++) out.push({ ch: TATWEEL, out: TATWEEL, tatweel: true, num: -1 });
   });
   return { cells: out, any: true, wordEnd };
+}
+
+/** The letter at `i` takes its initial form: first letter of the word, or after a non-left-joining one. */
+function isInitial(cells: Cell[], wordStart: number, i: number): boolean {
+  let j = i - 1;
+  while (j >= wordStart && isMark(cells[j]!.ch)) j--;
+  return j < wordStart || !isArabicLetter(cells[j]!.ch) || NON_LEFT_JOINING.has(cells[j]!.ch) || cells[j]!.ch === 'ء';
 }
 
 interface Cut { pos: number; drop: 0 | 1; kind: CutKind }
