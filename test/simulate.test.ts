@@ -232,6 +232,23 @@ describe('simulateDamage: digits', () => {
     });
   });
 
+  it('gives every kept or PUA number the column of its first digit, in every committed set', () => {
+    const files = buildFiles(SOURCES, { simulateDamage, simulateDamageShaped });
+    let checked = 0;
+    for (const [rel, content] of files) {
+      if (!rel.endsWith('.sites.json')) continue;
+      const meta = JSON.parse(content) as { numbers: { line: number; column: number; digits: string; fate: string }[]; options: { puaBase?: number } };
+      const inp = lines(files.get(rel.replace('.sites.json', '.input.txt'))!);
+      for (const n of meta.numbers) {
+        if (n.fate === 'dropped') continue;
+        const first = n.fate === 'pua' ? String.fromCodePoint(meta.options.puaBase! + Number(n.digits[0])) : n.digits[0]!;
+        expect(inp[n.line - 1]![n.column - 1], `${rel} ${n.line}:${n.column} ${n.digits}`).toBe(first);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
   it('puts each site at the place a number left, e.g. "عام ، إذ" like seed 000', () => {
     const r = simulateDamage('غادرت القوات العراق عام 2011، إذ تغير المشهد.', { seed: 1, digits: 'drop', damageRate: 0 });
     expect(r.input).toBe('غادرت القوات العراق عام ، إذ تغير المشهد.');

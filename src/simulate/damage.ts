@@ -475,7 +475,7 @@ function damageLine(text: string, justified: boolean, lineNo: number, rng: Rng, 
   let runsInfo: Pick<LineResult, 'runs' | 'seps' | 'cuts'> = {};
   if (o.visual) {
     placed = rng.chance(o.visualRate) ? visualLayout(cells, o) : cells;
-    if (placed !== cells && placed.some((c, i) => c !== cells[i])) kinds.push('visual-order');
+    if (placed.some((c, i) => c !== cells[i])) kinds.push('visual-order');
   } else {
     placed = cells;
     const { forced, optional } = cutCandidates(cells, spans, kerning);
@@ -485,7 +485,7 @@ function damageLine(text: string, justified: boolean, lineNo: number, rng: Rng, 
       const pool = optional.slice();
       const weightOf = (c: Cut): number => o.cutWeights[c.kind as 'kerning' | 'kashida' | 'space'];
       // Each further cut happens with probability min(1, total weight of the places left), so a
-      // line that offers only spaces (weight 0.002 each) is seldom cut: in seed 000 no run
+      // line that offers only spaces (default weight 0.002 each) is seldom cut: in seed 000 no run
       // boundary falls at a plain space, nearly all fall mid-word.
       while (chosen.length < runCount - 1 && pool.length > 0) {
         const weights = pool.map(weightOf);
@@ -527,9 +527,8 @@ function damageLine(text: string, justified: boolean, lineNo: number, rng: Rng, 
   const firstCol = new Map<number, number>();
   for (const c of placed) {
     if (c.num >= 0 && isDigit(c.ch) && !firstCol.has(c.num)) firstCol.set(c.num, inputLine.length + 1);
-    inputLine += c.out;
+    inputLine += o.decomposeLamAlef ? (LAM_ALEF_EXPANSION[c.out] ?? c.out) : c.out;
   }
-  if (o.decomposeLamAlef) inputLine = inputLine.replace(/[\uFEF5-\uFEFC]/g, (m) => LAM_ALEF_EXPANSION[m] ?? m);
   const truthLine = cells.filter((c) => !c.tatweel).map((c) => (c.num >= 0 && fates[c.num] === 'dropped' && isDigit(c.ch) ? '' : c.ch)).join('');
   const numbers: NumberInfo[] = spans.map((sp, k) => ({ line: lineNo, column: firstCol.get(sp.id) ?? 1, digits: sp.text, fate: fates[k]! }));
   return { input: inputLine, truth: truthLine, kinds, numbers, ...runsInfo };
