@@ -27,7 +27,10 @@ export interface SetResult extends Omit<FileResult, 'name' | 'sites'> {
   sites: SiteSummary | null;
   droppedDigitFlags: number;
   charsPerSecond: number | null;
+  /** fixText threw or returned no text (the run exits 1). */
   errors: { file: string; error: string }[];
+  /** Fixture problems, e.g. an expected text not line-aligned with its input. */
+  warnings: { file: string; warning: string }[];
   note: string;
   fileResults: FileResult[];
 }

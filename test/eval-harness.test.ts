@@ -30,6 +30,8 @@ beforeAll(() => {
   write('seeds/001_def.txt', CLEAN);
   write('fixtures/seeds/000.expected.txt', SEED_EXPECTED);
   write('fixtures/seeds/000.marked.txt', SEED_MARKED);
+  write('seeds/004_ghi.txt', 'سطر\nسطر آخر');
+  write('fixtures/seeds/004.expected.txt', 'سطر واحد فقط');
   write('fixtures/sim/source/s.txt', 'مصدر نظيف.');
   write('fixtures/sim/dropped/a.input.txt', SIM_IN);
   write('fixtures/sim/dropped/a.truth.txt', SIM_TRUTH);
@@ -44,7 +46,7 @@ describe('eval harness', () => {
   it('discovers the sets, grouping PDF extractions by extractor', () => {
     const sets = discoverSets(root);
     expect(sets.map((s) => `${s.name}:${s.cases.length}`)).toEqual([
-      'seeds:1', 'clean:3', 'sim-dropped:1', 'sim-pua:0', 'sim-visual:0', 'sim-presentation:0', 'pdf-mutool:1', 'pdf-pdftotext:1',
+      'seeds:2', 'clean:3', 'sim-dropped:1', 'sim-pua:0', 'sim-visual:0', 'sim-presentation:0', 'pdf-mutool:1', 'pdf-pdftotext:1',
     ]);
     const seeds = sets[0]!.cases[0]!;
     expect(seeds.sites).toEqual([{ line: 2, columns: [4, 5] }]); // the space after عام, the comma
@@ -59,8 +61,11 @@ describe('eval harness', () => {
     });
     const r = await runEval({ root, lib: oracle });
     const seeds = r.sets.seeds!;
+    // 004's expected text is not line-aligned: a warning, and file-level numbers for it.
+    expect(seeds.warnings).toEqual([{ file: '004_ghi.txt', warning: expect.stringMatching(/not line-aligned/u) }]);
+    expect(seeds.errors).toEqual([]);
     expect([seeds.lines, seeds.damaged, seeds.restored, seeds.cleanChanged]).toEqual([3, 1, 1, 0]);
-    expect(seeds.cer.output).toBe(0);
+    expect(seeds.fileResults[0]!.cer.output).toBe(0);
     expect(seeds.sites).toMatchObject({ sites: 1, flags: 1, matched: 1, recall: 1, precision: 1 });
     const clean = r.sets.clean!;
     // 001 (2 non-blank lines), the sim source (1), the PDF truth (1); the oracle broke لـ in 001.
@@ -97,6 +102,7 @@ describe('eval harness', () => {
     expect(cli.status).toBe(0);
     expect(cli.stdout).toMatch(/seeds/u);
     expect(JSON.parse(fs.readFileSync(json, 'utf8')).sets.seeds.damaged).toBe(1);
+    expect(cli.stdout).toMatch(/004_ghi\.txt: truth is not line-aligned/u);
     const usage = spawnSync(process.execPath, ['scripts/eval.mjs', '--bogus'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/unknown argument --bogus/u);
