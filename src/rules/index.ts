@@ -1,6 +1,7 @@
 import type { Rule } from '../core/types.js';
 import { bidiControls } from './bidi-controls.js';
 import { presentationForms } from './presentation-forms.js';
+import { privateUseDigits } from './private-use-digits.js';
 import { reattachMarks } from './reattach-marks.js';
 import { removeKashida } from './remove-kashida.js';
 
@@ -12,7 +13,15 @@ import { removeKashida } from './remove-kashida.js';
  * 3. character clean-up: loose marks, justification tatweel;
  * 4. flags for what cannot be restored.
  */
-export const RULES: readonly Rule[] = [bidiControls, presentationForms, reattachMarks, removeKashida];
+export const RULES: readonly Rule[] = [
+  bidiControls,
+  presentationForms,
+  // PUA decoding comes first among the repairs: tatweel next to a PUA code is a sign
+  // of a lost letter, which remove-kashida would erase.
+  privateUseDigits,
+  reattachMarks,
+  removeKashida,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
