@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types.js';
 import { bidiControls } from './bidi-controls.js';
+import { flagDroppedDigits } from './flag-dropped-digits.js';
 import { presentationForms } from './presentation-forms.js';
 import { privateUseDigits } from './private-use-digits.js';
 import { reattachMarks } from './reattach-marks.js';
@@ -21,6 +22,8 @@ export const RULES: readonly Rule[] = [
   privateUseDigits,
   reattachMarks,
   removeKashida,
+  // Flags for what cannot be restored, once the structural repairs are done.
+  flagDroppedDigits,
 ];
 
 export function ruleById(id: string): Rule | undefined {
