@@ -1,5 +1,6 @@
 import type { Rule } from '../core/types.js';
 import { bidiControls } from './bidi-controls.js';
+import { fixShadda } from './fix-shadda.js';
 import { flagDroppedDigits } from './flag-dropped-digits.js';
 import { presentationForms } from './presentation-forms.js';
 import { privateUseDigits } from './private-use-digits.js';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   // of a lost letter, which remove-kashida would erase.
   privateUseDigits,
   reattachMarks,
+  fixShadda,
   removeKashida,
   // Flags for what cannot be restored, once the structural repairs are done.
   flagDroppedDigits,

@@ -1,0 +1,153 @@
+import { isArabicLetter } from '../core/arabic.js';
+import type { Edit, FlagProposal, Rule } from '../core/types.js';
+
+/**
+ * Shadda one letter late (damage model 1.5): the extractor emitted the shadda after
+ * the letter that follows its carrier: `وتميزّت` (وتميّزت), `تمكنّ` (تمكّن),
+ * `العُزلّ` (العُزّل), `وتبنىّ` (وتبنّى).
+ *
+ * The word list and the frequencies ignore marks, so they cannot tell the two
+ * placements apart; the shape of the word can. A shadda doubles a root consonant,
+ * and in the stem (the word without its clitics and inflection) that is nearly always
+ * the middle one of three (فعّل: ميّز, مكّن, عزّل, فوّض) or the second of a
+ * geminate root (مرّ, حقّ, عامّ), besides the nisba yeh (الحاليّ) and a sun letter
+ * after the article (الشّمس). So:
+ * - a shadda on a letter that cannot carry one (ى ا ة ء) moves to the letter before;
+ * - a shadda that fits no stem shape, where one letter earlier it fits one, moves;
+ * - a shadda that fits some shape under some reading of the word stays: written
+ *   text has shaddas in unexpected places (`يتطّلع`), and only their late twin is
+ *   this damage.
+ */
+
+const SHADDA = '\u0651';
+/** Letters that never carry a shadda. */
+const CANNOT_CARRY = new Set([...'ىاآأإءئؤة']);
+const LONG_VOWELS = new Set([...'اوي']);
+
+/** Clitics and inflectional prefixes, longest first; stems are tried under each. */
+const CONJUNCTIONS = ['', 'و', 'ف'];
+const PARTICLES = ['', 'ب', 'ل', 'ك', 'ال', 'بال', 'لل', 'كال', 'س'];
+const VERB_PREFIXES = ['', 'ي', 'ت', 'ن', 'أ', 'ا', 'م', 'يت', 'تت', 'نت', 'أت', 'ات', 'مت', 'ست', 'است', 'يست', 'تست', 'نست', 'أست', 'مست'];
+const SUFFIXES = [
+  '', 'ت', 'ة', 'ات', 'ا', 'وا', 'ون', 'ين', 'ان', 'تا', 'تم', 'تن', 'نا', 'ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'كما', 'ي', 'ني',
+  'ته', 'تها', 'تهم', 'وه', 'وها', 'وهم', 'تان', 'تين', 'اء',
+];
+
+let prefixes: string[] | undefined;
+function allPrefixes(): string[] {
+  if (prefixes) return prefixes;
+  const set = new Set<string>();
+  for (const c of CONJUNCTIONS) for (const p of PARTICLES) for (const v of VERB_PREFIXES) set.add(c + p + v);
+  prefixes = [...set].sort((a, b) => b.length - a.length);
+  return prefixes;
+}
+
+/** Does a stem (letters) with a shadda at index s have a shape Arabic words have? */
+function stemShapeFits(stem: readonly string[], s: number): boolean {
+  const n = stem.length;
+  if (n === 3 && s === 1) return true; // فعّل
+  if (n === 2 && s === 1) return true; // geminate: مرّ, حقّ
+  if (n === 3 && s === 2 && stem[1] === 'ا') return true; // فاعّ: عامّ, خاصّ
+  if (n === 3 && s === 2 && (stem[1] === 'ت' || stem[1] === 'ط')) return true; // افتعّ: امتدّ, اشتقّ, اضطرّ
+  if (n === 3 && s === 2 && stem[0] === 'ن') return true; // انفعّ: انضمّ
+  if (n === 4 && s === 1 && LONG_VOWELS.has(stem[2])) return true; // فعّال, فعّول, فعّيل
+  return false;
+}
+
+/**
+ * Is a shadda on letter s of the word possible? True if the word has any reading
+ * (prefixes, stem, suffixes) under which the shadda sits where shaddas go.
+ */
+export function shaddaFits(letters: readonly string[], s: number): boolean {
+  const n = letters.length;
+  if (CANNOT_CARRY.has(letters[s])) return false;
+  // Nisba yeh: الحاليّ, العراقيّة, دوليّين.
+  if (letters[s] === 'ي' && s >= 1 && /^(?:|ة|ات|ين|ون|ان|ه|ها)$/.test(letters.slice(s + 1).join(''))) return true;
+  const word = letters.join('');
+  // A sun letter after the article: الشّمس, والدّولة.
+  if (/^(?:[وف]?(?:[بلك]?ال|لل))$/.test(letters.slice(0, s).join('')) && 'تثدذرزسشصضطظلن'.includes(letters[s])) return true;
+  // Short particles: إنّ, أنّ, لكنّ, ثمّ, كأنّ.
+  if (/^(?:[وف]?(?:إن|أن|لكن|ثم|كأن|لعل|رب|إلا|أما|إما|كل|عم|مم|ضد))$/.test(word) && s === n - 1) return true;
+  for (const p of allPrefixes()) {
+    if (!word.startsWith(p) || p.length > s) continue;
+    for (const q of SUFFIXES) {
+      if (!word.endsWith(q) || n - q.length <= s || n - q.length - p.length < 2) continue;
+      if (stemShapeFits(letters.slice(p.length, n - q.length), s - p.length)) return true;
+    }
+  }
+  return false;
+}
+
+/** Form IX (احمرّ, اسودّ) really does end in a shadda, and fits no stem shape above. */
+function isFormNine(letters: readonly string[], s: number): boolean {
+  const w = letters.join('').replace(/^[وف]/, '');
+  return w.length === 4 && w.startsWith('ا') && s === letters.length - 1;
+}
+
+export const fixShadda: Rule = {
+  id: 'fix-shadda',
+  description: 'Move a shadda that landed one letter late back onto its letter (وتميزّت → وتميّزت)',
+  safety: 'heuristic',
+  defaultEnabled: true,
+  run({ text }) {
+    if (!text.includes(SHADDA)) return {};
+    const edits: Edit[] = [];
+    const flags: FlagProposal[] = [];
+    for (const m of text.matchAll(/[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+/g)) {
+      const word = m[0];
+      if (!word.includes(SHADDA)) continue;
+      // Letters of the word and where each sits in the string.
+      const letters: string[] = [];
+      const at: number[] = [];
+      for (let i = 0; i < word.length; i++) {
+        if (isArabicLetter(word[i])) {
+          letters.push(word[i]);
+          at.push(i);
+        }
+      }
+      for (let i = 0; i < word.length; i++) {
+        if (word[i] !== SHADDA) continue;
+        // The carrier: the last letter before the shadda.
+        let s = -1;
+        for (let k = at.length - 1; k >= 0; k--) if (at[k] < i) { s = k; break; }
+        if (s < 1) continue;
+        const impossible = CANNOT_CARRY.has(letters[s]);
+        if (!impossible && (shaddaFits(letters, s) || isFormNine(letters, s))) continue;
+        const target = s - 1;
+        const movedFits = !CANNOT_CARRY.has(letters[target]) && (impossible || shaddaFits(letters, target));
+        const start = m.index + at[target];
+        if (!movedFits) {
+          if (impossible) {
+            flags.push({
+              start: m.index + i,
+              end: m.index + i + 1,
+              kind: 'shadda-on-non-carrier',
+              message: `shadda on ${letters[s]}, which cannot carry one, and the letter before cannot either`,
+              confidence: 0.6,
+            });
+          }
+          continue;
+        }
+        if (word.slice(at[target] + 1, i).includes(SHADDA)) continue;
+        // Rebuild [target letter … shadda]: the shadda right after the target letter.
+        const end = m.index + i + 1;
+        const span = text.slice(start, end - 1);
+        const out = span[0] + SHADDA + span.slice(1);
+        const origins = [0, i - at[target], ...[...span.slice(1)].map((_, k) => k + 1)];
+        const movedWord = word.slice(0, at[target] + 1) + SHADDA + word.slice(at[target] + 1, i) + word.slice(i + 1);
+        edits.push({
+          start,
+          end,
+          text: out,
+          origins,
+          confidence: impossible ? 0.92 : 0.8,
+          reason: impossible
+            ? `shadda on ${letters[s]}, which cannot carry one: moved to ${letters[target]} (${movedWord})`
+            : `shadda one letter late: ${letters[target]}ّ fits the word's shape (${movedWord}), ${letters[s]}ّ does not`,
+        });
+        break; // one shadda per word per pass
+      }
+    }
+    return { edits, flags };
+  },
+};
