@@ -15,7 +15,16 @@ import { bareWord } from '../core/arabic.js';
 export interface Lexicon {
   /** Is this word (tatweel and marks ignored) in the word list? */
   has(word: string): boolean;
+  /**
+   * Words of the list that start with `prefix` and have 1 to `maxExtra` more
+   * letters (for filling in lost or hidden letters). Optional: a lexicon without
+   * it gives the rules that need it nothing to search.
+   */
+  completions?(prefix: string, maxExtra: number): string[];
 }
+
+/** Completions are cut off here: a prefix this fertile says nothing anyway. */
+const MAX_COMPLETIONS = 20_000;
 
 let loaded: Lexicon | undefined;
 
@@ -38,6 +47,21 @@ export function getLexicon(): Lexicon {
       }
       return hit;
     },
+    completions(prefix: string, maxExtra: number): string[] {
+      const key = bareWord(prefix);
+      const out: string[] = [];
+      const start = key === '' ? undefined : trie.find(key);
+      if (!start) return out;
+      type TrieNode = NonNullable<ReturnType<typeof trie.find>>;
+      const walk = (node: TrieNode, acc: string, depth: number): void => {
+        if (out.length >= MAX_COMPLETIONS) return;
+        if (node.eow && depth > 0) out.push(key + acc);
+        if (depth === maxExtra) return;
+        for (const [ch, child] of node.entries()) walk(child, acc + ch, depth + 1);
+      };
+      walk(start, '', 0);
+      return out;
+    },
   };
   return loaded;
 }
@@ -45,5 +69,11 @@ export function getLexicon(): Lexicon {
 /** For tests: a lexicon from a fixed list, so rule tests do not depend on AyaSpell. */
 export function lexiconFromWords(words: Iterable<string>): Lexicon {
   const set = new Set([...words].map(bareWord));
-  return { has: (w) => set.has(bareWord(w)) };
+  return {
+    has: (w) => set.has(bareWord(w)),
+    completions(prefix: string, maxExtra: number): string[] {
+      const key = bareWord(prefix);
+      return [...set].filter((w) => w.startsWith(key) && w.length > key.length && w.length - key.length <= maxExtra);
+    },
+  };
 }

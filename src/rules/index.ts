@@ -4,6 +4,7 @@ import { fixShadda } from './fix-shadda.js';
 import { flagDroppedDigits } from './flag-dropped-digits.js';
 import { presentationForms } from './presentation-forms.js';
 import { privateUseDigits } from './private-use-digits.js';
+import { privateUseLetters } from './private-use-letters.js';
 import { reattachMarks } from './reattach-marks.js';
 import { removeKashida } from './remove-kashida.js';
 
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   // PUA decoding comes first among the repairs: tatweel next to a PUA code is a sign
   // of a lost letter, which remove-kashida would erase.
   privateUseDigits,
+  privateUseLetters,
   reattachMarks,
   fixShadda,
   removeKashida,
