@@ -183,7 +183,9 @@ export const privateUseLetters: Rule = {
 
     const lexicon = ctx.knowledge.lexicon();
     const freq = ctx.knowledge.frequencies();
-    const docCounts = countWords([text, ...ctx.knowledge.corpus]);
+    // The document's plain words: the pieces of the words with codes are no evidence.
+    const plainText = tokens.map((t) => (t.type === 'word' && PRIVATE_USE.test(t.text) ? ' ' : t.text)).join('');
+    const docCounts = countWords([plainText, ...ctx.knowledge.corpus]);
     const edits: Edit[] = [];
     for (const [codes, uses] of byRun) {
       const n = codes.length;
