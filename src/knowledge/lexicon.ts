@@ -21,6 +21,11 @@ export interface Lexicon {
    * it gives the rules that need it nothing to search.
    */
   completions?(prefix: string, maxExtra: number): string[];
+  /**
+   * Words of the list made of `head`, then `minAdd` to `maxAdd` letters, then
+   * `tail` (for letters hidden or lost inside a word). Optional, like completions.
+   */
+  fills?(head: string, tail: string, minAdd: number, maxAdd: number): string[];
 }
 
 /** Completions are cut off here: a prefix this fertile says nothing anyway. */
@@ -62,6 +67,29 @@ export function getLexicon(): Lexicon {
       walk(start, '', 0);
       return out;
     },
+    fills(head: string, tail: string, minAdd: number, maxAdd: number): string[] {
+      const h = bareWord(head);
+      const t = bareWord(tail);
+      const start = h === '' ? undefined : trie.find(h);
+      if (!start) return [];
+      type TrieNode = NonNullable<ReturnType<typeof trie.find>>;
+      const out: string[] = [];
+      const walk = (node: TrieNode, added: string): void => {
+        if (out.length >= MAX_COMPLETIONS) return;
+        if (added.length >= minAdd) {
+          let n: TrieNode | undefined = node;
+          for (const ch of t) {
+            n = n.get(ch);
+            if (!n) break;
+          }
+          if (n && n.eow) out.push(h + added + t);
+        }
+        if (added.length === maxAdd) return;
+        for (const [ch, child] of node.entries()) walk(child, added + ch);
+      };
+      walk(start, '');
+      return out;
+    },
   };
   return loaded;
 }
@@ -74,6 +102,14 @@ export function lexiconFromWords(words: Iterable<string>): Lexicon {
     completions(prefix: string, maxExtra: number): string[] {
       const key = bareWord(prefix);
       return [...set].filter((w) => w.startsWith(key) && w.length > key.length && w.length - key.length <= maxExtra);
+    },
+    fills(head: string, tail: string, minAdd: number, maxAdd: number): string[] {
+      const h = bareWord(head);
+      const t = bareWord(tail);
+      return [...set].filter((w) => {
+        const added = w.length - h.length - t.length;
+        return added >= minAdd && added <= maxAdd && w.startsWith(h) && w.endsWith(t);
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../core/types.js';
 import { bidiControls } from './bidi-controls.js';
 import { fixShadda } from './fix-shadda.js';
+import { flagLostLetters } from './flag-lost-letters.js';
 import { flagDroppedDigits } from './flag-dropped-digits.js';
 import { presentationForms } from './presentation-forms.js';
 import { privateUseDigits } from './private-use-digits.js';
@@ -25,6 +26,8 @@ export const RULES: readonly Rule[] = [
   privateUseLetters,
   reattachMarks,
   fixShadda,
+  // Before remove-kashida: a word that ends in tatweel is the sign of a lost letter.
+  flagLostLetters,
   removeKashida,
   // Flags for what cannot be restored, once the structural repairs are done.
   flagDroppedDigits,

@@ -104,14 +104,17 @@ function withoutClitics(w: string): string | null {
   return m && w.length - m[0].length >= 2 ? w.slice(m[0].length) : null;
 }
 
-/** Strings that fill `use` to make a lexicon word, from the trie. */
-function fillsFor(lexicon: Lexicon, use: Use, minLen: number, maxLen: number): Set<string> {
+/** Strings that fill `use` to make a lexicon word, from the trie (cached per run: the engine makes several passes). */
+function fillsFor(lexicon: Lexicon, use: Use, minLen: number, maxLen: number, cache: Map<string, Set<string>>): Set<string> {
+  const key = `${use.before}|${use.after}|${minLen}|${maxLen}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
   const out = new Set<string>();
-  if (!lexicon.completions || use.before === '') return out;
-  for (const w of lexicon.completions(use.before, maxLen + use.after.length)) {
-    if (!w.endsWith(use.after)) continue;
+  cache.set(key, out);
+  if (!lexicon.fills || use.before === '') return out;
+  for (const w of lexicon.fills(use.before, use.after, minLen, maxLen)) {
     const fill = w.slice(use.before.length, w.length - use.after.length);
-    if (fill.length >= minLen && fill.length <= maxLen && /^[\u0621-\u064a]+$/.test(fill)) out.add(fill);
+    if (/^[\u0621-\u064a]+$/.test(fill)) out.add(fill);
   }
   return out;
 }
@@ -141,8 +144,6 @@ function scoreReading(
   docCounts: ReadonlyMap<string, number>,
 ): Reading {
   let score = -EXTRA_LETTER_COST * (fill.length - codes);
-  const plain = plainElsewhere(fill, uses[0], docCounts);
-  if (plain > 0) score -= PLAIN_ELSEWHERE_COST + PLAIN_ELSEWHERE_PER_LOG * Math.log1p(plain);
   let attested = false;
   for (const u of uses) {
     const w = u.before + fill + u.after;
@@ -154,6 +155,28 @@ function scoreReading(
     score += Math.log1p(seen) + 0.5 * Math.log1p(stemSeen) + Math.log1p(pairs);
   }
   return { fill, score, attested };
+}
+
+function byScore(a: Reading, b: Reading): number {
+  return b.score - a.score || a.fill.length - b.fill.length || a.fill.localeCompare(b.fill);
+}
+
+/**
+ * Charges the plain-text cost (see PLAIN_ELSEWHERE_COST), best readings first. The
+ * cost only lowers a score, so once a reading's score is below the second best
+ * charged one, it and all after it cannot reach the top two; they keep their scores.
+ */
+function withPlainTextCost(readings: Reading[], use: Use, docCounts: ReadonlyMap<string, number>): Reading[] {
+  readings.sort(byScore);
+  const charged: number[] = [];
+  for (const r of readings) {
+    if (charged.length >= 2 && r.score < charged[1]) break;
+    const plain = plainElsewhere(r.fill, use, docCounts);
+    if (plain > 0) r.score -= PLAIN_ELSEWHERE_COST + PLAIN_ELSEWHERE_PER_LOG * Math.log1p(plain);
+    charged.push(r.score);
+    charged.sort((a, b) => b - a);
+  }
+  return readings.sort(byScore);
 }
 
 export const privateUseLetters: Rule = {
@@ -183,6 +206,8 @@ export const privateUseLetters: Rule = {
 
     const lexicon = ctx.knowledge.lexicon();
     const freq = ctx.knowledge.frequencies();
+    let cache = ctx.knowledge.cache.get(this.id) as Map<string, Set<string>> | undefined;
+    if (!cache) ctx.knowledge.cache.set(this.id, (cache = new Map()));
     // The document's plain words: the pieces of the words with codes are no evidence.
     const plainText = tokens.map((t) => (t.type === 'word' && PRIVATE_USE.test(t.text) ? ' ' : t.text)).join('');
     const docCounts = countWords([plainText, ...ctx.knowledge.corpus]);
@@ -192,11 +217,13 @@ export const privateUseLetters: Rule = {
       const maxLen = Math.min(MAX_FILL, MAX_LETTERS_PER_CODE * n);
       // Start from the word with the most letters around the run: fewest fills.
       const ordered = [...uses].sort((a, b) => b.before.length + b.after.length - (a.before.length + a.after.length));
-      let fills = [...fillsFor(lexicon, ordered[0], n, maxLen)];
+      let fills = [...fillsFor(lexicon, ordered[0], n, maxLen, cache)];
       for (const u of ordered.slice(1)) fills = fills.filter((f) => lexicon.has(u.before + f + u.after));
-      const readings = fills
-        .map((f) => scoreReading(f, n, uses, freq, docCounts))
-        .sort((a, b) => b.score - a.score || a.fill.length - b.fill.length || a.fill.localeCompare(b.fill));
+      const readings = withPlainTextCost(
+        fills.map((f) => scoreReading(f, n, uses, freq, docCounts)),
+        uses[0],
+        docCounts,
+      );
       const [best, second] = readings;
       const lead = best ? best.score - (second?.score ?? -Infinity) : 0;
       const label = [...codes].map(codePoint).join(' ');
