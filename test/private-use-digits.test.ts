@@ -41,6 +41,18 @@ describe('private-use-digits: decodes', () => {
       at: [1, 9],
     },
     {
+      name: 'a historical year, and digits on a proclitic (symbol-font codes U+F030–U+F039)',
+      input: `صاغ المصطلح في عام ${pua(0xf030, '1877')}، أي بعد قرون، ويوفر ما بين ${pua(0xf030, '30')} و${pua(0xf030, '60')} في المئة`,
+      output: 'صاغ المصطلح في عام 1877، أي بعد قرون، ويوفر ما بين 30 و60 في المئة',
+      at: [1, 20],
+    },
+    {
+      name: 'codes between or beside the solved ones, read under the same table',
+      input: `في عام ${pua(0xe100, '2019')} افتتح ${pua(0xe100, '250')} محطة بطول ${pua(0xe100, '19')} كيلومترا`,
+      output: 'في عام 2019 افتتح 250 محطة بطول 19 كيلومترا',
+      at: [1, 8],
+    },
+    {
       name: 'a year on the line after سنة',
       input: `صدرت في شهر حزيران/ يونيو سنة\n${pua(0xe100, '2014')}. وفي حال استمر العراق، ومنذ عام ${pua(0xe100, '2003')}`,
       output: 'صدرت في شهر حزيران/ يونيو سنة\n2014. وفي حال استمر العراق، ومنذ عام 2003',

@@ -20,6 +20,8 @@ import { slotAt, tokenize, type NumberSlot, type Token } from '../knowledge/numb
  * are never touched.
  */
 
+const PROCLITIC_NUMBER = /^([وفبلك]\u0640?)([\ue000-\uf8ff]+(?:[.,\u066b\u066c:/][\ue000-\uf8ff]+)*)$/;
+
 /** How many tables to keep: the best, and enough runners-up to show as candidates. */
 const KEEP = 6;
 /** A winner must beat the runner-up by at least one break. */
@@ -27,6 +29,12 @@ const MIN_MARGIN = 1;
 /** A table for more than this many codes cannot be digits. */
 const MAX_DIGIT_CODES = 10;
 const LATEST_PLAUSIBLE_YEAR = new Date().getFullYear() + 10;
+/**
+ * What a reading its place rules out costs (a year 0415, a day 45). Not infinite:
+ * a reordered line can put a number next to the wrong word, and one such place
+ * must not block a table that every other place agrees on.
+ */
+const IMPOSSIBLE = 4;
 
 interface Candidate {
   token: Token;
@@ -63,17 +71,22 @@ function readingCost(c: Candidate, value: string): number {
   const integerPart = value.split(/[.,]/)[0];
   let cost = 0;
   if (/^0\d/.test(integerPart) && !/[/:]/.test(value)) cost += c.slot === 'day' ? 0.5 : 2;
-  switch (c.slot) {
+  // Four digits before a month are its year (runs of a line come out reversed).
+  const slot = c.slot === 'day' && c.codes.length === 4 ? 'year' : c.slot;
+  switch (slot) {
     case 'year': {
       if (c.codes.length !== 4 || /[^0-9]/.test(value)) break;
-      if (!/^(19|20)/.test(value)) return Infinity;
-      if (Number(value) > LATEST_PLAUSIBLE_YEAR) cost += 1;
+      const year = Number(value);
+      if (year < 1000) cost += IMPOSSIBLE;
+      else if (year < 1500) cost += 2;
+      else if (year < 1900) cost += 0.3; // historical years happen (عام 1877), modern ones are the rule
+      else if (year > LATEST_PLAUSIBLE_YEAR) cost += year >= 2100 ? IMPOSSIBLE : 1;
       break;
     }
     case 'day': {
-      if (/[^0-9]/.test(value)) break;
+      if (/[^0-9]/.test(value) || c.codes.length > 2) break;
       const day = Number(value);
-      if (day < 1 || day > 31) return Infinity;
+      if (day < 1 || day > 31) cost += IMPOSSIBLE;
       break;
     }
     case 'percent':
@@ -93,7 +106,7 @@ function readingCost(c: Candidate, value: string): number {
 function isAnchored(c: Candidate): boolean {
   if (c.slot === 'none') return /[.,][^.,]/.test(c.token.text) && c.codes.length >= 2;
   if (c.slot === 'year') return c.codes.length === 4 || c.codes.length <= 2;
-  if (c.slot === 'day') return c.codes.length <= 2;
+  if (c.slot === 'day') return c.codes.length <= 2 || c.codes.length === 4;
   return c.codes.length <= 12;
 }
 
@@ -111,6 +124,17 @@ function breaks(assigned: ReadonlyArray<[number, number]>): number {
     if (c1 - c0 !== d1 - d0) n += c1 < c0 ? 1.1 : 1; // a code running backwards is rarer still
   }
   return n;
+}
+
+/**
+ * Fonts with a symbol encoding put byte b at U+F000+b (a Windows convention that PDF
+ * extractors pass on), so U+F030–U+F039 are most likely the ASCII digits 0–9.
+ * Reading one of them as another digit costs this much.
+ */
+const SYMBOL_FONT_COST = 0.5;
+
+function symbolFontCost(code: number, digit: number): number {
+  return code >= 0xf030 && code <= 0xf039 && code - 0xf030 !== digit ? SYMBOL_FONT_COST : 0;
 }
 
 /** Best few code → digit tables for the candidates, cheapest first. */
@@ -146,12 +170,11 @@ export function solveDigitTables(candidates: readonly Candidate[]): DigitTable[]
       table.set(code, d);
       used.add(d);
       pairs.push([d, code.charCodeAt(0)]);
-      let extra = 0;
+      let extra = symbolFontCost(code.charCodeAt(0), d);
       for (const c of checkAt.get(k) ?? []) {
         extra += readingCost(c, read(c.token, table)!);
-        if (extra === Infinity) break;
       }
-      if (extra !== Infinity) visit(k + 1, softCost + extra);
+      visit(k + 1, softCost + extra);
       pairs.pop();
       used.delete(d);
       table.delete(code);
@@ -163,10 +186,19 @@ export function solveDigitTables(candidates: readonly Candidate[]): DigitTable[]
 
 /**
  * Digits the table does not use but whose code follows from it: inside a run of
- * consecutive codes (0 at U+E005, 5 at U+E00C, 7 at U+E00E: 6 is U+E00D).
+ * consecutive codes (0 at U+E005, 5 at U+E00C, 7 at U+E00E: 6 is U+E00D), and, when
+ * the whole table is one such run, the rest of its ten codes.
  */
-function interpolate(table: ReadonlyMap<string, number>): Map<string, number> {
+function extend(table: ReadonlyMap<string, number>): Map<string, number> {
   const out = new Map(table);
+  const entries = [...table.entries()].map(([c, d]) => c.charCodeAt(0) - d);
+  if (entries.length > 0 && entries.every((base) => base === entries[0])) {
+    for (let d = 0; d <= 9; d++) {
+      const code = entries[0] + d;
+      if (code >= 0xe000 && code <= 0xf8ff) out.set(String.fromCharCode(code), d);
+    }
+    return out;
+  }
   const byDigit = [...table.entries()].map(([c, d]) => [d, c.charCodeAt(0)] as const).sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < byDigit.length; i++) {
     const [d0, c0] = byDigit[i - 1];
@@ -187,9 +219,15 @@ export const privateUseDigits: Rule = {
     const tokens = tokenize(text);
     const all: Candidate[] = [];
     tokens.forEach((token, i) => {
-      if (token.type !== 'pua') return;
-      const codes = [...token.text].filter(isPrivateUse);
-      all.push({ token, codes, slot: slotAt(tokens, i) });
+      let run = token;
+      if (token.type === 'word') {
+        // و٣٠, بـ٢٠٢٠: a one-letter proclitic written onto the number.
+        const m = PROCLITIC_NUMBER.exec(token.text);
+        if (!m) return;
+        run = { type: 'pua', text: m[2], start: token.start + m[1].length, end: token.end };
+      } else if (token.type !== 'pua') return;
+      const codes = [...run.text].filter(isPrivateUse);
+      all.push({ token: run, codes, slot: slotAt(tokens, i) });
     });
     const anchored = all.filter(isAnchored);
     if (anchored.length === 0) return {};
@@ -204,8 +242,12 @@ export const privateUseDigits: Rule = {
     const [top, runnerUp] = tables;
     const margin = runnerUp ? runnerUp.cost - top.cost : Infinity;
     if (margin < MIN_MARGIN) return { flags: anchored.map((c) => ambiguousFlag(c, tables, margin)) };
+    // The best table must read most places as exactly what they call for, not just
+    // be the least bad (four equal codes after عام are no year under any table).
+    const agreeing = anchored.filter((c) => readingCost(c, read(c.token, top.digits)!) === 0).length;
+    if (agreeing < Math.max(1, Math.ceil(anchored.length / 2))) return { flags: anchored.map((c) => inconsistentFlag(c)) };
 
-    const solved = interpolate(top.digits);
+    const solved = extend(top.digits);
     const evidence = anchored.length;
     // Margin in breaks and the number of places that agree both make the table surer.
     const confidence = Math.min(0.99, 0.62 + 0.1 * Math.min(margin, 3) + 0.03 * Math.min(evidence, 6));
