@@ -50,6 +50,10 @@ interface Site {
 }
 
 const SPECIFICITY: Record<string, number> = {
+  'double-space': -1,
+  'orphan-punctuation': -1,
+  'number-at-line-end': -1,
+  'number-after-hyphen': -1,
   'orphan-comma': 0,
   'number-after-leader': 1,
   'number-before-unit': 2,
@@ -176,7 +180,7 @@ export const flagDroppedDigits: Rule = {
       if (isPreposition(word)) {
         const g = gapAfter(i);
         // A preposition cannot be followed by a comma: something stood between them.
-        if (g && g.looks !== 'a double space' && g.looks !== 'the paragraph ends' && g.looks !== 'the text ends') {
+        if (g && isStrictPreposition(word) && g.looks !== 'a double space' && g.looks !== 'the paragraph ends' && g.looks !== 'the text ends') {
           add({ ...g, strength: 'strong' }, 'orphan-comma', `punctuation right after the preposition ${bareWord(word)}`, 0.8);
         }
         const dayOf = prepositionBeforeMinMonth(tokens, i);
@@ -195,8 +199,22 @@ export const flagDroppedDigits: Rule = {
       const prev = tokens[i - 1];
       const prevSolid = prev?.type === 'space' ? tokens[i - 2] : prev;
       if (prevSolid && (prevSolid.type === 'number' || prevSolid.type === 'pua' || prevSolid.type === 'latin')) continue;
-      if (prevSolid && prevSolid.type !== 'word') continue;
+      // `.%`: the decimal point of the lost number is still there.
+      if (prevSolid && prevSolid.type === 'punct' && /^[.,٫]$/.test(prevSolid.text) && prev === prevSolid) {
+        const before = tokens[i - 2];
+        if (!before || before.type === 'space' || before.type === 'newline') {
+          add({ strength: 'strong', at: prevSolid.start, looks: `«${prevSolid.text}%» alone` }, 'lone-decimal-point', 'a decimal point and % with no digits', 0.9);
+          continue;
+        }
+      }
       add({ strength: 'strong', at: t.start, looks: 'nothing before «%»' }, 'number-before-percent', 'a number expected before %', 0.85);
+    }
+
+    // A text that lost its digits (none left, and some place above that surely lost
+    // one) lost them everywhere: there a double space, a space before a full stop or
+    // comma, a decimal point alone or a line ending in a space mark a number too.
+    if (digitless && [...sites.values()].some((x) => x.gap.strength === 'strong')) {
+      for (const { gap, kind, why } of genericGaps(tokens, spaceBeforeCommaIsStyle)) add(gap, kind, why, 0.7);
     }
 
     const flags: FlagProposal[] = [];
@@ -223,6 +241,11 @@ function padded(text: string, at: number, mark: string): string {
   const after = at < text.length ? text[at] : '';
   const touches = (ch: string) => ch !== '' && /[\p{L}\p{M}\p{N}\u0640]/u.test(ch);
   return `${touches(before) ? ' ' : '' }${mark}${touches(after) ? ' ' : '' }`;
+}
+
+/** Prepositions that never end a clause (قبل، and بعد، do: `من قبل،`), spelled exactly (علي is a name). */
+function isStrictPreposition(word: string): boolean {
+  return /^[وف]?(?:في|من|إلى|الى|على|عن|منذ|خلال|بين)$/.test(bareWord(word));
 }
 
 /** Year nouns with only a weak gap are not flagged: قبل عام، / نهاية العام، are whole. */
@@ -337,8 +360,56 @@ function monthPhrase(tokens: readonly Token[], i: number): MonthMatch | null {
   return { end, name: first.name, label, paired };
 }
 
+/**
+ * Gaps that need no word calling for a number, for a text known to have lost its
+ * digits: `تلقت  طعنًا` (a double space), `رغبة . فقط` (a point alone), `آخر ، على`,
+ * `سجل ⏎` (a line that ends in a space after a word), `COVID-،`.
+ */
+function* genericGaps(tokens: readonly Token[], spaceBeforeCommaIsStyle: boolean): Generator<{ gap: Gap; kind: string; why: string }> {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (t.type === 'space') {
+      if (prev.type === 'newline' || next.type === 'newline') {
+        if (next.type === 'newline' && prev.type === 'word' && t.text.length === 1) {
+          yield { gap: { strength: 'strong', at: t.end, looks: 'the line ends in a space' }, kind: 'number-at-line-end', why: 'a number expected at the end of the line' };
+        }
+        continue;
+      }
+      // Exactly two: three or more are layout (a paragraph's end joined to a run).
+      if (t.text.length === 2) yield { gap: { strength: 'strong', at: t.start + 1, looks: 'a double space' }, kind: 'double-space', why: 'a number expected between the two spaces' };
+      continue;
+    }
+    if (t.type === 'punct' && /^[.،,؛]$/.test(t.text) && prev.type === 'space' && prev.text.length === 1) {
+      const before = tokens[i - 2];
+      if (!before || (before.type !== 'word' && before.type !== 'punct')) continue;
+      if (/^[،,؛]$/.test(t.text) && spaceBeforeCommaIsStyle) continue;
+      const lone = t.text === '.' && next.type === 'space';
+      yield {
+        gap: { strength: 'strong', at: t.start, looks: lone ? '«.» alone' : `a space before «${t.text}»` },
+        kind: lone ? 'lone-decimal-point' : 'orphan-punctuation',
+        why: lone ? 'a decimal point with no digits' : `a number expected before «${t.text}»`,
+      };
+      continue;
+    }
+    // `. مليون` at the start of a line.
+    if (t.type === 'punct' && t.text === '.' && prev.type === 'newline' && next.type === 'space' && tokens[i + 2]?.type === 'word') {
+      yield { gap: { strength: 'strong', at: t.start, looks: '«.» alone' }, kind: 'lone-decimal-point', why: 'a decimal point with no digits' };
+      continue;
+    }
+    if (t.type === 'punct' && t.text === '-' && prev.type === 'latin' && next.type !== 'latin' && next.type !== 'number') {
+      yield { gap: { strength: 'strong', at: t.end, looks: `«${prev.text}-» with nothing after` }, kind: 'number-after-hyphen', why: `a number expected after ${prev.text}-` };
+    }
+  }
+}
+
 /** `, أغسطس` at the start of a line: the comma stood after a day that is gone. */
 function dayGapBefore(tokens: readonly Token[], i: number): Gap | null {
+  const p = tokens[i - 1];
+  if (p?.type === 'space' && p.text.length === 2 && tokens[i - 2] && tokens[i - 2].type !== 'newline') {
+    return { strength: 'strong', at: p.start + 1, looks: 'a double space before it' };
+  }
   let k = i - 1;
   if (tokens[k]?.type === 'space') k--;
   const comma = tokens[k];
