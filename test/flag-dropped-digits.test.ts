@@ -19,6 +19,9 @@ const mustFlag: { name: string; input: string; marked: string; kinds: string[] }
   { name: 'a percent sign alone', input: 'ارتفعت الأسعار بنسبة % خلال', marked: 'ارتفعت الأسعار بنسبة ⟦#⟧% خلال', kinds: ['number-before-percent'] },
   { name: 'a year after منذ', input: 'يعيش هناك منذ ، وقد', marked: 'يعيش هناك منذ ⟦#⟧، وقد', kinds: ['number-after-leader'] },
   { name: 'the end of the year, then a spaced full stop', input: 'بحلول نهاية العام .', marked: 'بحلول نهاية العام ⟦#⟧.', kinds: ['year-after-year-noun'] },
+  { name: 'digitless document: a generic double space and a spaced point', input: 'في يونيو ، وقالت إن الهيئة تلقت  طعنًا وأن رغبة . فقط', marked: 'في يونيو ⟦#⟧، وقالت إن الهيئة تلقت ⟦#⟧ طعنًا وأن رغبة ⟦#⟧. فقط', kinds: ['number-after-month', 'double-space', 'lone-decimal-point'] },
+  { name: 'digitless document: a decimal point and % alone', input: 'تراجع التضخم إلى .% في شهر يونيو الماضي', marked: 'تراجع التضخم إلى ⟦#⟧.% في شهر يونيو الماضي', kinds: ['lone-decimal-point'] },
+  { name: 'a double space before a month', input: 'جرت في  أكتوبر الماضي', marked: 'جرت في ⟦#⟧ أكتوبر الماضي', kinds: ['day-before-month'] },
   { name: 'digitless document: a month then a comma', input: 'وقع الاتفاق في يونيو، ومن ثم', marked: 'وقع الاتفاق في يونيو ⟦#⟧، ومن ثم', kinds: ['number-after-month'] },
 ];
 
@@ -75,6 +78,11 @@ const mustNotFlag: { name: string; input: string }[] = [
   { name: 'a date', input: '27/07/2021\nأعلن البيت الأبيض' },
   { name: 'a URL with digits and an Arabic label', input: 'رابط المقال: https://www.noonpost.com/35494/' },
   { name: 'English text', input: 'In 2019 , the year , was long.' },
+  { name: 'visual order: the number after the comma or %', input: 'في عام  ،2019 تسابقت المختبرات، وبلغت %38 من الناخبين' },
+  { name: 'a text with digits: no % or generic flags', input: 'بلغت النسبة 38 في المئة. وارتفعت حصة المدفوعات .% وبلغت  طعنًا' },
+  { name: 'this year', input: 'وتحسنت الأرقام هذا العام ، وفي عام 2020 تراجعت' },
+  { name: 'a name that looks like على', input: 'من المهاجم يوسف بن علي، بعد ركلة ثم منذ 2019 ، و' },
+  { name: 'an adverb that looks like a preposition', input: 'لم يعرفوها من قبل، فصاروا يوفرون ساعات' },
 ];
 
 describe('flag-dropped-digits: leaves alone', () => {

@@ -49,6 +49,8 @@ interface Site {
   confidence: number;
 }
 
+const IN_ANY_TEXT = new Set(['year-after-year-noun', 'number-after-month', 'day-before-month']);
+
 const SPECIFICITY: Record<string, number> = {
   'double-space': -1,
   'orphan-punctuation': -1,
@@ -68,7 +70,9 @@ const SENTENCE_PUNCT = /^[،,.؛;:!?؟]$/;
 
 /** Runs of digits in prose (URLs and Latin words carry their own digits). */
 function proseDigitCount(text: string): number {
-  const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ').replace(/[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*/g, ' ');
+  const prose = text
+    .replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')
+    .replace(/[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*/g, ' ');
   return (prose.match(/[0-9\u0660-\u0669\u06f0-\u06f9]+/g) ?? []).length;
 }
 
@@ -137,9 +141,15 @@ export const flagDroppedDigits: Rule = {
     };
 
     const sites = new Map<number, Site>();
+    const startOf = new Map<number, number>();
+    tokens.forEach((t, k) => startOf.set(t.start, k));
     const add = (gap: Gap | null, kind: string, why: string, base: number): void => {
       if (!gap) return;
       if (gap.strength === 'weak' && !digitless) return;
+      // A text that still has digits lost none to its font: only a year or day slot
+      // left empty right before punctuation is worth a flag there.
+      if (!digitless && !IN_ANY_TEXT.has(kind)) return;
+      if (numberRightAfter(tokens, gap.at, startOf)) return;
       const confidence = gap.strength === 'strong' ? base : base - 0.2;
       const site = { gap, kind, why: `${why} (${gap.looks})`, confidence };
       // One site per gap: the most specific reading wins (a lone decimal point
@@ -162,7 +172,8 @@ export const flagDroppedDigits: Rule = {
           const next = nextWordAfter(tokens, month.end);
           const qualified = next !== null && directlyFollows(tokens, month.end, next) && isTimeQualifier(next.text);
           if (!qualified) add(gapAfter(month.end), 'number-after-month', `a year (or day) expected after ${month.label}`, 0.9);
-          const lead = dayGapBefore(tokens, i);
+          // `، يناير 8` (visual order): the day stands after the month.
+          const lead = numberRightAfter(tokens, tokens[month.end].end, startOf) ? null : dayGapBefore(tokens, i);
           if (lead) add(lead, 'day-before-month', `a day expected before ${month.label}`, 0.85);
         }
         i = month.end;
@@ -180,7 +191,7 @@ export const flagDroppedDigits: Rule = {
       if (isPreposition(word)) {
         const g = gapAfter(i);
         // A preposition cannot be followed by a comma: something stood between them.
-        if (g && isStrictPreposition(word) && g.looks !== 'a double space' && g.looks !== 'the paragraph ends' && g.looks !== 'the text ends') {
+        if (g && isStrictPreposition(word) && arabicAfterPunct(tokens, g.at) && g.looks !== 'a double space' && g.looks !== 'the paragraph ends' && g.looks !== 'the text ends') {
           add({ ...g, strength: 'strong' }, 'orphan-comma', `punctuation right after the preposition ${bareWord(word)}`, 0.8);
         }
         const dayOf = prepositionBeforeMinMonth(tokens, i);
@@ -202,6 +213,7 @@ export const flagDroppedDigits: Rule = {
       // `.%`: the decimal point of the lost number is still there.
       if (prevSolid && prevSolid.type === 'punct' && /^[.,٫]$/.test(prevSolid.text) && prev === prevSolid) {
         const before = tokens[i - 2];
+        if (before && (before.type === 'number' || before.type === 'pua')) continue;
         if (!before || before.type === 'space' || before.type === 'newline') {
           add({ strength: 'strong', at: prevSolid.start, looks: `«${prevSolid.text}%» alone` }, 'lone-decimal-point', 'a decimal point and % with no digits', 0.9);
           continue;
@@ -243,6 +255,45 @@ function padded(text: string, at: number, mark: string): string {
   return `${touches(before) ? ' ' : '' }${mark}${touches(after) ? ' ' : '' }`;
 }
 
+/**
+ * A number just after the gap (`عام  ،2019`, `بلغت %38`, `بنسبة .%50`): text in
+ * visual order, or with bidi marks taken out, puts the number beyond the
+ * punctuation. The number is there, so nothing was dropped.
+ */
+function numberRightAfter(tokens: readonly Token[], at: number, startOf: ReadonlyMap<number, number>): boolean {
+  let k = startOf.get(at);
+  if (k === undefined) {
+    // The gap sits inside a run of spaces: continue from the token after it.
+    k = tokens.findIndex((t) => t.start <= at && at < t.end);
+    if (k < 0) return false;
+    k++;
+  }
+  let punct = 0;
+  for (; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.type === 'space') continue;
+    if (t.type === 'number' || t.type === 'pua') return true;
+    if (t.type === 'punct' && punct < 2 && /^[.,،%٪:؛()-]$/.test(t.text)) {
+      punct++;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** After the punctuation at `at`: an Arabic word or the end of the line (not a bracket or Latin, as in mirrored text). */
+function arabicAfterPunct(tokens: readonly Token[], at: number): boolean {
+  const k = tokens.findIndex((t) => t.start === at);
+  if (k < 0) return true;
+  for (let j = k + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.type === 'space') continue;
+    return t.type === 'word' || t.type === 'newline';
+  }
+  return true;
+}
+
 /** Prepositions that never end a clause (قبل، and بعد، do: `من قبل،`), spelled exactly (علي is a name). */
 function isStrictPreposition(word: string): boolean {
   return /^[وف]?(?:في|من|إلى|الى|على|عن|منذ|خلال|بين)$/.test(bareWord(word));
@@ -263,6 +314,8 @@ function isYearSense(tokens: readonly Token[], i: number): boolean {
   const definite = /^(?:[وف]?(?:[بلك]?ال|لل))/.test(bareWord(tokens[i].text));
   const prev = previousWord(tokens, i);
   if (prev === null || !adjacentWords(tokens, prev, i)) return true; // a new clause
+  // هذا العام, ذلك العام: "this year" is whole.
+  if (/^(?:هذا|هذه|ذلك|تلك|نفس|ذات|كل)$/.test(bareWord(prev.text))) return false;
   if (isPreposition(prev.text)) return true;
   if (isAamAdjectiveHead(prev.text)) return false;
   // An adjective agrees with its noun in definiteness: الرأي العام is "public
