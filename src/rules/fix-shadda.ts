@@ -13,13 +13,17 @@ import type { Edit, FlagProposal, Rule } from '../core/types.js';
  * geminate root (مرّ, حقّ, عامّ), besides the nisba yeh (الحاليّ) and a sun letter
  * after the article (الشّمس). So:
  * - a shadda on a letter that cannot carry one (ى ا ة ء) moves to the letter before;
- * - a shadda that fits no stem shape, where one letter earlier it fits one, moves;
+ * - a shadda that fits no stem shape, where exactly one neighbour fits one, moves
+ *   there (late is the damage seen in seed 004; pdftotext puts it early), but only
+ *   when the document shows that misplacement at least twice;
  * - a shadda that fits some shape under some reading of the word stays: written
  *   text has shaddas in unexpected places (`يتطّلع`), and only their late twin is
  *   this damage.
  */
 
 const SHADDA = '\u0651';
+/** Shape-only repairs need the document to show the misplacement this often. */
+const MIN_VOTES = 2;
 /** Letters that never carry a shadda. */
 const CANNOT_CARRY = new Set([...'ىاآأإءئؤة']);
 const LONG_VOWELS = new Set([...'اوي']);
@@ -29,7 +33,7 @@ const CONJUNCTIONS = ['', 'و', 'ف'];
 const PARTICLES = ['', 'ب', 'ل', 'ك', 'ال', 'بال', 'لل', 'كال', 'س'];
 const VERB_PREFIXES = ['', 'ي', 'ت', 'ن', 'أ', 'ا', 'م', 'يت', 'تت', 'نت', 'أت', 'ات', 'مت', 'ست', 'است', 'يست', 'تست', 'نست', 'أست', 'مست'];
 const SUFFIXES = [
-  '', 'ت', 'ة', 'ات', 'ا', 'وا', 'ون', 'ين', 'ان', 'تا', 'تم', 'تن', 'نا', 'ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'كما', 'ي', 'ني',
+  '', 'ت', 'اته', 'اتها', 'اتهم', 'اتك', 'اتنا', 'ة', 'ات', 'ا', 'وا', 'ون', 'ين', 'ان', 'تا', 'تم', 'تن', 'نا', 'ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'كما', 'ي', 'ني',
   'ته', 'تها', 'تهم', 'وه', 'وها', 'وهم', 'تان', 'تين', 'اء',
 ];
 
@@ -84,15 +88,52 @@ function isFormNine(letters: readonly string[], s: number): boolean {
   return w.length === 4 && w.startsWith('ا') && s === letters.length - 1;
 }
 
+interface Move {
+  start: number;
+  end: number;
+  text: string;
+  origins: number[];
+  word: string;
+}
+
+/** The shadda at word[i] goes right after the letter at word[to] (to < i). */
+function moveBack(text: string, wordStart: number, word: string, to: number, i: number): Move | null {
+  if (word.slice(to + 1, i).includes(SHADDA)) return null;
+  const start = wordStart + to;
+  const span = text.slice(start, wordStart + i);
+  return {
+    start,
+    end: wordStart + i + 1,
+    text: span[0] + SHADDA + span.slice(1),
+    origins: [0, i - to, ...[...span.slice(1)].map((_, k) => k + 1)],
+    word: word.slice(0, to + 1) + SHADDA + word.slice(to + 1, i) + word.slice(i + 1),
+  };
+}
+
+/** The shadda at word[i] goes right after the letter at word[to] (to > i). */
+function moveForward(text: string, wordStart: number, word: string, i: number, to: number): Move | null {
+  const between = word.slice(i + 1, to + 1); // marks or tatweel, then the letter
+  if (between.includes(SHADDA)) return null;
+  return {
+    start: wordStart + i,
+    end: wordStart + to + 1,
+    text: between + SHADDA,
+    origins: [...[...between].map((_, k) => k + 1), 0],
+    word: word.slice(0, i) + between + SHADDA + word.slice(to + 1),
+  };
+}
+
 export const fixShadda: Rule = {
   id: 'fix-shadda',
-  description: 'Move a shadda that landed one letter late back onto its letter (وتميزّت → وتميّزت)',
+  description: 'Move a shadda that landed one letter off back onto its letter (وتميزّت → وتميّزت, وأّن → وأنّ)',
   safety: 'heuristic',
   defaultEnabled: true,
   run({ text }) {
     if (!text.includes(SHADDA)) return {};
     const edits: Edit[] = [];
     const flags: FlagProposal[] = [];
+    const candidates: (Edit & { direction: 'late' | 'early'; strong: boolean })[] = [];
+    const votes = { late: 0, early: 0 };
     for (const m of text.matchAll(/[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+/g)) {
       const word = m[0];
       if (!word.includes(SHADDA)) continue;
@@ -113,40 +154,52 @@ export const fixShadda: Rule = {
         if (s < 1) continue;
         const impossible = CANNOT_CARRY.has(letters[s]);
         if (!impossible && (shaddaFits(letters, s) || isFormNine(letters, s))) continue;
-        const target = s - 1;
-        const movedFits = !CANNOT_CARRY.has(letters[target]) && (impossible || shaddaFits(letters, target));
-        const start = m.index + at[target];
-        if (!movedFits) {
+        // Extractors misplace the shadda by one letter either way: late in some
+        // PDFs (seed 004: وتميزّت), early in others (pdftotext: وأّن for وأنّ). Move
+        // it only to the one neighbour where it fits; where both fit, leave it.
+        const canCarry = (k: number) => k >= 0 && k < letters.length && !CANNOT_CARRY.has(letters[k]);
+        const backFits = canCarry(s - 1) && shaddaFits(letters, s - 1);
+        const forwardFits = canCarry(s + 1) && shaddaFits(letters, s + 1);
+        let target: number | null = null;
+        if (backFits !== forwardFits) target = backFits ? s - 1 : s + 1;
+        else if (impossible && !backFits && canCarry(s - 1) && !canCarry(s + 1)) target = s - 1; // وتبنىّ: nowhere else to go
+        if (target === null) {
           if (impossible) {
             flags.push({
               start: m.index + i,
               end: m.index + i + 1,
               kind: 'shadda-on-non-carrier',
-              message: `shadda on ${letters[s]}, which cannot carry one, and the letter before cannot either`,
+              message: `shadda on ${letters[s]}, which cannot carry one, and no neighbour is clearly its letter`,
               confidence: 0.6,
             });
           }
           continue;
         }
-        if (word.slice(at[target] + 1, i).includes(SHADDA)) continue;
-        // Rebuild [target letter … shadda]: the shadda right after the target letter.
-        const end = m.index + i + 1;
-        const span = text.slice(start, end - 1);
-        const out = span[0] + SHADDA + span.slice(1);
-        const origins = [0, i - at[target], ...[...span.slice(1)].map((_, k) => k + 1)];
-        const movedWord = word.slice(0, at[target] + 1) + SHADDA + word.slice(at[target] + 1, i) + word.slice(i + 1);
-        edits.push({
-          start,
-          end,
-          text: out,
-          origins,
-          confidence: impossible ? 0.92 : 0.8,
+        const edit = target < s ? moveBack(text, m.index, word, at[target], i) : moveForward(text, m.index, word, i, at[target]);
+        if (!edit) continue;
+        const movedWord = edit.word;
+        const direction = target < s ? 'late' : 'early';
+        votes[direction]++;
+        candidates.push({
+          direction,
+          strong: impossible,
+          start: edit.start,
+          end: edit.end,
+          text: edit.text,
+          origins: edit.origins,
+          confidence: impossible ? 0.9 : 0.8,
           reason: impossible
             ? `shadda on ${letters[s]}, which cannot carry one: moved to ${letters[target]} (${movedWord})`
-            : `shadda one letter late: ${letters[target]}ّ fits the word's shape (${movedWord}), ${letters[s]}ّ does not`,
+            : `shadda one letter ${target < s ? 'late' : 'early'}: ${letters[target]}ّ fits the word's shape (${movedWord}), ${letters[s]}ّ does not`,
         });
         break; // one shadda per word per pass
       }
+    }
+    // A shadda on ى or alef is damage on its own. One that merely fits one letter
+    // over may be a writer's slip (`يتطّلع` in clean text): it is moved only when the
+    // document shows the same misplacement, in the same direction, more than once.
+    for (const { direction, strong, ...edit } of candidates) {
+      if (strong || votes[direction] >= MIN_VOTES) edits.push(edit);
     }
     return { edits, flags };
   },
