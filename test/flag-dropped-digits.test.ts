@@ -22,7 +22,7 @@ const mustFlag: { name: string; input: string; marked: string; kinds: string[] }
   { name: 'digitless document: a generic double space and a spaced point', input: 'في يونيو ، وقالت إن الهيئة تلقت  طعنًا وأن رغبة . فقط', marked: 'في يونيو ⟦#⟧، وقالت إن الهيئة تلقت ⟦#⟧ طعنًا وأن رغبة ⟦#⟧. فقط', kinds: ['number-after-month', 'double-space', 'lone-decimal-point'] },
   { name: 'digitless document: a decimal point and % alone', input: 'تراجع التضخم إلى .% في شهر يونيو الماضي', marked: 'تراجع التضخم إلى ⟦#⟧.% في شهر يونيو الماضي', kinds: ['lone-decimal-point'] },
   { name: 'a double space before a month', input: 'جرت في  أكتوبر الماضي', marked: 'جرت في ⟦#⟧ أكتوبر الماضي', kinds: ['day-before-month'] },
-  { name: 'digitless document: a month then a comma', input: 'وقع الاتفاق في يونيو، ومن ثم', marked: 'وقع الاتفاق في يونيو ⟦#⟧، ومن ثم', kinds: ['number-after-month'] },
+  { name: 'a text that lost its digits: a month then a comma', input: 'بعد الانسحاب عام ، إذ وقع الاتفاق في يونيو، ومن ثم', marked: 'بعد الانسحاب عام ⟦#⟧، إذ وقع الاتفاق في يونيو ⟦#⟧، ومن ثم', kinds: ['year-after-year-noun', 'number-after-month'] },
 ];
 
 describe('flag-dropped-digits: flags and marks', () => {
@@ -78,6 +78,7 @@ const mustNotFlag: { name: string; input: string }[] = [
   { name: 'a date', input: '27/07/2021\nأعلن البيت الأبيض' },
   { name: 'a URL with digits and an Arabic label', input: 'رابط المقال: https://www.noonpost.com/35494/' },
   { name: 'English text', input: 'In 2019 , the year , was long.' },
+  { name: 'a text without digits and no sure gap: a month then a comma', input: 'وقع الاتفاق في يونيو، ومن ثم في أواخر ديسمبر.\n\nوقبل عام، كان' },
   { name: 'visual order: the number after the comma or %', input: 'في عام  ،2019 تسابقت المختبرات، وبلغت %38 من الناخبين' },
   { name: 'a text with digits: no % or generic flags', input: 'بلغت النسبة 38 في المئة. وارتفعت حصة المدفوعات .% وبلغت  طعنًا' },
   { name: 'this year', input: 'وتحسنت الأرقام هذا العام ، وفي عام 2020 تراجعت' },

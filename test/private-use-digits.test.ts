@@ -53,6 +53,12 @@ describe('private-use-digits: decodes', () => {
       at: [1, 8],
     },
     {
+      name: 'in the digits the document writes elsewhere (Arabic-Indic)',
+      input: `في عام ${pua(0xf030, '2019')} بلغ النمو ${pua(0xf030, '3.5')}% مقابل ٢٫١٪ في ٢٠١٨`,
+      output: 'في عام ٢٠١٩ بلغ النمو ٣٫٥% مقابل ٢٫١٪ في ٢٠١٨',
+      at: [1, 8],
+    },
+    {
       name: 'a year on the line after سنة',
       input: `صدرت في شهر حزيران/ يونيو سنة\n${pua(0xe100, '2014')}. وفي حال استمر العراق، ومنذ عام ${pua(0xe100, '2003')}`,
       output: 'صدرت في شهر حزيران/ يونيو سنة\n2014. وفي حال استمر العراق، ومنذ عام 2003',

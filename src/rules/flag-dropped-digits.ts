@@ -49,6 +49,8 @@ interface Site {
   confidence: number;
 }
 
+const PERIOD_WORDS = new Set(['مطلع', 'اوائل', 'منتصف', 'اواسط', 'اواخر', 'نهاية', 'بداية', 'خلال', 'طوال', 'شهر', 'وشهر', 'اخر'].map(foldAlef));
+
 const IN_ANY_TEXT = new Set(['year-after-year-noun', 'number-after-month', 'day-before-month']);
 
 const SPECIFICITY: Record<string, number> = {
@@ -141,11 +143,16 @@ export const flagDroppedDigits: Rule = {
     };
 
     const sites = new Map<number, Site>();
+    const weak: { gap: Gap; kind: string; why: string; base: number }[] = [];
     const startOf = new Map<number, number>();
     tokens.forEach((t, k) => startOf.set(t.start, k));
     const add = (gap: Gap | null, kind: string, why: string, base: number): void => {
       if (!gap) return;
-      if (gap.strength === 'weak' && !digitless) return;
+      if (gap.strength === 'weak') {
+        // Kept aside: weak gaps count only in a text shown to have lost digits.
+        if (digitless) weak.push({ gap, kind, why, base });
+        return;
+      }
       // A text that still has digits lost none to its font: only a year or day slot
       // left empty right before punctuation is worth a flag there.
       if (!digitless && !IN_ANY_TEXT.has(kind)) return;
@@ -171,7 +178,11 @@ export const flagDroppedDigits: Rule = {
         if (looksLikeMonth) {
           const next = nextWordAfter(tokens, month.end);
           const qualified = next !== null && directlyFollows(tokens, month.end, next) && isTimeQualifier(next.text);
-          if (!qualified) add(gapAfter(month.end), 'number-after-month', `a year (or day) expected after ${month.label}`, 0.9);
+          // في أواخر يونيو، في شهر يونيو، are whole without a number: only a text that
+          // lost its digits makes them suspect.
+          const period = prev !== null && PERIOD_WORDS.has(foldAlef(prev.text));
+          const gap = gapAfter(month.end);
+          if (!qualified) add(gap && period ? { ...gap, strength: 'weak' } : gap, 'number-after-month', `a year (or day) expected after ${month.label}`, 0.9);
           // `، يناير 8` (visual order): the day stands after the month.
           const lead = numberRightAfter(tokens, tokens[month.end].end, startOf) ? null : dayGapBefore(tokens, i);
           if (lead) add(lead, 'day-before-month', `a day expected before ${month.label}`, 0.85);
@@ -225,8 +236,13 @@ export const flagDroppedDigits: Rule = {
     // A text that lost its digits (none left, and some place above that surely lost
     // one) lost them everywhere: there a double space, a space before a full stop or
     // comma, a decimal point alone or a line ending in a space mark a number too.
-    if (digitless && [...sites.values()].some((x) => x.gap.strength === 'strong')) {
+    if (digitless && sites.size > 0) {
       for (const { gap, kind, why } of genericGaps(tokens, spaceBeforeCommaIsStyle)) add(gap, kind, why, 0.7);
+      for (const w of weak) {
+        if (numberRightAfter(tokens, w.gap.at, startOf)) continue;
+        const other = sites.get(w.gap.at);
+        if (!other) sites.set(w.gap.at, { gap: w.gap, kind: w.kind, why: `${w.why} (${w.gap.looks})`, confidence: w.base - 0.2 });
+      }
     }
 
     const flags: FlagProposal[] = [];

@@ -248,6 +248,8 @@ export const privateUseDigits: Rule = {
     if (agreeing < Math.max(1, Math.ceil(anchored.length / 2))) return { flags: anchored.map((c) => inconsistentFlag(c)) };
 
     const solved = extend(top.digits);
+    // Write the digits the document itself writes: ٢٠١٩ where its other numbers are Arabic-Indic.
+    const indic = (text.match(/[\u0660-\u0669]/g) ?? []).length > (text.match(/[0-9]/g) ?? []).length;
     const evidence = anchored.length;
     // Margin in breaks and the number of places that agree both make the table surer.
     const confidence = Math.min(0.99, 0.62 + 0.1 * Math.min(margin, 3) + 0.03 * Math.min(evidence, 6));
@@ -256,8 +258,9 @@ export const privateUseDigits: Rule = {
     const anchoredSet = new Set(anchored);
     const tableText = describeTable(solved);
     for (const c of all) {
-      const value = read(c.token, solved);
-      if (value === null) continue; // codes outside the digit table: not ours
+      const ascii = read(c.token, solved);
+      if (ascii === null) continue; // codes outside the digit table: not ours
+      const value = indic ? ascii.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace('.', '٫') : ascii;
       const inferred = c.codes.some((code) => !top.digits.has(code));
       const direct = anchoredSet.has(c);
       edits.push({
