@@ -33,6 +33,19 @@ describe('digit and letter rules: clean text stays as it is', () => {
     );
   });
 
+  it('random sentences without a single digit', () => {
+    const wordsOnly = PHRASES.filter((p) => !/[0-9\u0660-\u0669]/.test(p));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...wordsOnly), fc.constantFrom(' ', ' ', '، ', '. ', '\n', '\n\n')), { minLength: 1, maxLength: 25 }), (parts) => {
+        const text = parts.map(([p, s]) => p + s).join('');
+        const r = runOnly(MINE, text, { markMissing: true });
+        expect(r.flags).toEqual([]);
+        expect(r.text).toBe(text);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+    );
+  });
+
   it('the clean seeds 001–003, with every rule', () => {
     for (const f of readdirSync('seeds').filter((f) => /^00[123]_/.test(f))) {
       const text = readFileSync(`seeds/${f}`, 'utf8');
