@@ -61,6 +61,8 @@ describe('flag-lost-letters: leaves alone', () => {
     { name: 'the half of a split word at a line edge', input: `${STRETCHED}يارة المرتقبة للكاظمي تمخضت الز` },
     { name: 'a word the document uses twice', input: `${STRETCHED}خا هنا و خا هناك` },
     { name: 'tatweel before PUA codes (private-use-letters decides)', input: 'أن تزعـ\ue0ed\ue085 استقرار' },
+    { name: 'a whole word stretched after its last letter', input: `${STRETCHED}ما هو قادم منـ العراق` },
+    { name: 'a text in visual order (reversed words are not short words)', input: `${STRETCHED}يف نم ىلع وأ خــا نم يف` },
   ];
   for (const c of cases) {
     it(c.name, () => {

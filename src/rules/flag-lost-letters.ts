@@ -120,6 +120,29 @@ function joinsAcrossLine(tokens: readonly Token[], i: number, lexicon: Lexicon):
   return [first, last].some((other) => other !== me && (lexicon.has(bare + bareWord(other.text)) || lexicon.has(bareWord(other.text) + bare)));
 }
 
+function atLineEdge(tokens: readonly Token[], i: number): boolean {
+  const solid = (t: Token) => t.type !== 'space';
+  let k = i - 1;
+  while (k >= 0 && !solid(tokens[k])) k--;
+  if (k < 0 || tokens[k].type === 'newline') return true;
+  k = i + 1;
+  while (k < tokens.length && !solid(tokens[k])) k++;
+  return k >= tokens.length || tokens[k].type === 'newline';
+}
+
+/** Lines in visual order (`يف` for في, `نم` for من): their words are reversed, not short. */
+function inVisualOrder(tokens: readonly Token[]): boolean {
+  let reversed = 0;
+  let logical = 0;
+  for (const t of tokens) {
+    if (t.type !== 'word') continue;
+    const w = bareWord(t.text);
+    if (w === 'في' || w === 'من' || w === 'على' || w === 'أن' || w === 'إلى') logical++;
+    else if (w === 'يف' || w === 'نم' || w === 'ىلع' || w === 'نأ' || w === 'ىلإ') reversed++;
+  }
+  return reversed > 0 && reversed >= logical;
+}
+
 /** Short fragments on the line (a lone letter, a piece opening with tatweel): runs were split here. */
 function lineHasFragments(tokens: readonly Token[], i: number): boolean {
   const isFragment = (t: Token) =>
@@ -183,19 +206,24 @@ export const flagLostLetters: Rule = {
 
     for (const i of tatweelEnded) {
       const bare = bareWord(tokens[i].text);
+      // Some layout engines stretch after a word's last letter too (`مـنـ`, `السنــواتــ`):
+      // a word that is whole without the tatweel lost nothing.
+      if (lexicon.has(bare) || freq.word(bare) > 0 || (docCounts.get(bare) ?? 0) > 1) continue;
       const candidates = lexicon.fills ? lexicon.fills(bare, '', 1, 3).filter((w) => /^[\u0621-\u064a]+$/.test(w)) : [];
       const ranked = rank(candidates, neighbour(tokens, i, -1), neighbour(tokens, i, +1), freq, docCounts);
       report(i, 'lost-letters-tatweel', `the word ends in tatweel, so a letter followed it`, ranked, true);
     }
 
-    if (damaged) {
+    if (damaged && !inVisualOrder(tokens)) {
       const done = new Set(tatweelEnded);
       tokens.forEach((t, i) => {
         if (t.type !== 'word' || done.has(i) || PRIVATE_USE.test(t.text)) return;
         const bare = bareWord(t.text);
         if (bare.length < 2 || ![...bare].every(isArabicLetter)) return;
         if (lexicon.has(bare) || freq.word(bare) > 0 || (docCounts.get(bare) ?? 0) > 1) return;
-        if (lineHasFragments(tokens, i) || joinsAcrossLine(tokens, i, lexicon)) return;
+        // Words at a line's edges are where runs meet: halves of split words, for
+        // the reordering rules to join.
+        if (atLineEdge(tokens, i) || lineHasFragments(tokens, i) || joinsAcrossLine(tokens, i, lexicon)) return;
         const frequent = rank(insertions(lexicon, bare, 2), neighbour(tokens, i, -1), neighbour(tokens, i, +1), freq, docCounts).filter(
           (s) => s.frequent,
         );
