@@ -111,7 +111,7 @@ function moveBack(text: string, wordStart: number, word: string, to: number, i: 
 }
 
 /** The shadda at word[i] goes right after the letter at word[to] (to > i). */
-function moveForward(text: string, wordStart: number, word: string, i: number, to: number): Move | null {
+function moveForward(wordStart: number, word: string, i: number, to: number): Move | null {
   const between = word.slice(i + 1, to + 1); // marks or tatweel, then the letter
   if (between.includes(SHADDA)) return null;
   return {
@@ -175,7 +175,7 @@ export const fixShadda: Rule = {
           }
           continue;
         }
-        const edit = target < s ? moveBack(text, m.index, word, at[target], i) : moveForward(text, m.index, word, i, at[target]);
+        const edit = target < s ? moveBack(text, m.index, word, at[target], i) : moveForward(m.index, word, i, at[target]);
         if (!edit) continue;
         const movedWord = edit.word;
         const direction = target < s ? 'late' : 'early';

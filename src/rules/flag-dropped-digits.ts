@@ -24,10 +24,14 @@ import {
  * - strong: a space before a comma or full stop, a double space, a comma opening a
  *   line, a decimal point on its own, a preposition followed by a comma;
  * - weak: punctuation straight after the word, or a paragraph ending there.
- * Strong gaps are flagged in any document; weak ones only in a document that has
- * no digits in its prose at all (its digits were dropped, so `في يونيو،` most
- * likely lost its year). A document that writes a space before commas as a habit
- * does not count that space as a gap.
+ * How much is flagged depends on the document:
+ * - a text that still has digits in its prose lost none to its font: only a year,
+ *   month or day slot with a strong gap is flagged there;
+ * - a text with no digits and at least one site lost its digits everywhere: weak
+ *   gaps count too, and so do gaps that need no calling word (a double space, a
+ *   spaced full stop, a line ending in a space);
+ * - a number right past the gap (visual order: `عام ،2019`) means nothing was lost,
+ *   and a text that spaces its commas as a habit does not count that space.
  *
  * Nothing is restored. With --mark-missing the placeholder is inserted at the gap.
  */
@@ -134,7 +138,7 @@ export const flagDroppedDigits: Rule = {
         return null;
       }
       if (t1.type === 'punct' && SENTENCE_PUNCT.test(t1.text)) {
-        return { strength: 'weak', at: t1.start, looks: `«${t1.text}» right after it`};
+        return { strength: 'weak', at: t1.start, looks: `«${t1.text}» right after it` };
       }
       if (t1.type === 'newline' && paragraphEndsAt(tokens, i + 1)) {
         return { strength: 'weak', at: t1.start, looks: 'the paragraph ends' };
@@ -315,7 +319,7 @@ function isStrictPreposition(word: string): boolean {
   return /^[وف]?(?:في|من|إلى|الى|على|عن|منذ|خلال|بين)$/.test(bareWord(word));
 }
 
-/** Year nouns with only a weak gap are not flagged: قبل عام، / نهاية العام، are whole. */
+/** Year nouns need a strong gap: قبل عام، and نهاية العام، are whole. */
 function gapAfterStrongOnly(g: Gap | null): Gap | null {
   return g && g.strength === 'strong' ? g : null;
 }
