@@ -502,7 +502,7 @@ function prepositionBeforeMinMonth(tokens: readonly Token[], i: number): Gap | n
   if (!tokens[k + 2] || tokens[k + 2].type !== 'word' || !monthPhrase(tokens, k + 2)) return null;
   const t1 = tokens[i + 1];
   const at = t1 && t1.type === 'space' ? t1.end : tokens[i].end;
-  return { strength: 'strong', at, looks: `«${bareWord(tokens[i].text)} من» before a month`};
+  return { strength: 'strong', at, looks: `«${bareWord(tokens[i].text)} من» before a month` };
 }
 
 /** `من . مليار` (a decimal point alone), `من  مليار` (a double space before the unit). */
