@@ -79,6 +79,7 @@ describe('private-use-digits: decodes', () => {
 
 describe('private-use-digits: leaves alone', () => {
   const cases: { name: string; input: string }[] = [
+    { name: 'icon-font bullets before amounts', input: '\uf0b7 مليون شخص فقدوا منازلهم\n \uf0a7 ألف مدرسة أغلقت' },
     { name: 'icon-font bullets and symbols', input: '\uf0b7 البند الأول من الاتفاق\n\uf0b7 البند الثاني\nللتواصل \uf028 \uf02a والعنوان \uf0e0' },
     { name: 'a private script in running text', input: '\ue100\ue101\ue102 \ue103\ue104 \ue105\ue106\ue107\ue108' },
     { name: 'PUA codes inside words (letters, not digits)', input: 'وأن تزعـ\ue0ed\ue085 استقرار الحياة في الخا\ue0a5\ue072' },

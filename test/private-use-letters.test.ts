@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconFromWords, type FrequencyModel } from '../src/index.js';
+import { fixText, lexiconFromWords, type FrequencyModel } from '../src/index.js';
 import { runOnly, visible } from './rule-helpers.js';
 
 const RULE = 'private-use-letters';
@@ -92,4 +92,14 @@ describe('private-use-letters: with the shipped lexicon and counts', () => {
     const r = runOnly(RULE, input);
     expect(r.text).toBe('وفي الداخل مع الولايات المتحدة، وفي الخارج مع الولايات المتحدة\nبعض الأفراد خارج المليشيات، خاصة في العراق');
   }, 30_000);
+});
+
+describe('private-use-letters: runs before remove-kashida', () => {
+  it('the tatweel before the codes is still there when they are decoded, and goes after', () => {
+    const stretched = 'ومنهــا مــا هــو قــادم مــن العــراق\n';
+    const input = `${stretched}أن تزعـ\ue0ed\ue085 الاستقرار، ويشعر بــالج\ue0ed\ue085 من الفكرة`;
+    const r = fixText(input, { lexicon: LEXICON, frequencies: FREQ });
+    expect(r.text).toBe('ومنها ما هو قادم من العراق\nأن تزعزع الاستقرار، ويشعر بالجزع من الفكرة');
+    expect(r.changes.filter((c) => c.rule === RULE)).toHaveLength(2);
+  });
 });

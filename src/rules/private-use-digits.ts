@@ -42,6 +42,8 @@ interface Candidate {
   codes: string[];
   /** The separators' positions in the run's digit sequence, e.g. `1.5` → [[1, '.']]. */
   slot: NumberSlot;
+  /** A single code opening a line: a list bullet from a symbol font (U+F0B7), not a number. */
+  bullet: boolean;
 }
 
 export interface DigitTable {
@@ -104,6 +106,7 @@ function readingCost(c: Candidate, value: string): number {
 
 /** Does the place constrain the number (so the candidate is evidence for a table)? */
 function isAnchored(c: Candidate): boolean {
+  if (c.bullet) return false;
   if (c.slot === 'none') return /[.,][^.,]/.test(c.token.text) && c.codes.length >= 2;
   if (c.slot === 'year') return c.codes.length === 4 || c.codes.length <= 2;
   if (c.slot === 'day') return c.codes.length <= 2 || c.codes.length === 4;
@@ -227,7 +230,8 @@ export const privateUseDigits: Rule = {
         run = { type: 'pua', text: m[2], start: token.start + m[1].length, end: token.end };
       } else if (token.type !== 'pua') return;
       const codes = [...run.text].filter(isPrivateUse);
-      all.push({ token: run, codes, slot: slotAt(tokens, i) });
+      const bullet = codes.length === 1 && (i === 0 || tokens[i - 1].type === 'newline' || (tokens[i - 1].type === 'space' && (i === 1 || tokens[i - 2].type === 'newline')));
+      all.push({ token: run, codes, slot: slotAt(tokens, i), bullet });
     });
     const anchored = all.filter(isAnchored);
     if (anchored.length === 0) return {};
