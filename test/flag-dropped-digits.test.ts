@@ -21,6 +21,7 @@ const mustFlag: { name: string; input: string; marked: string; kinds: string[] }
   { name: 'the end of the year, then a spaced full stop', input: 'بحلول نهاية العام .', marked: 'بحلول نهاية العام ⟦#⟧.', kinds: ['year-after-year-noun'] },
   { name: 'digitless document: a generic double space and a spaced point', input: 'في يونيو ، وقالت إن الهيئة تلقت  طعنًا وأن رغبة . فقط', marked: 'في يونيو ⟦#⟧، وقالت إن الهيئة تلقت ⟦#⟧ طعنًا وأن رغبة ⟦#⟧. فقط', kinds: ['number-after-month', 'double-space', 'lone-decimal-point'] },
   { name: 'digitless document: a decimal point and % alone', input: 'تراجع التضخم إلى .% في شهر يونيو الماضي', marked: 'تراجع التضخم إلى ⟦#⟧.% في شهر يونيو الماضي', kinds: ['lone-decimal-point'] },
+  { name: 'a text that lost its digits: a line opening with a space before a unit', input: 'في يونيو ، ركض العداؤون\n كيلومترات، وسباق', marked: 'في يونيو ⟦#⟧، ركض العداؤون\n⟦#⟧ كيلومترات، وسباق', kinds: ['number-after-month', 'number-before-unit'] },
   { name: 'a double space before a month', input: 'جرت في  أكتوبر الماضي', marked: 'جرت في ⟦#⟧ أكتوبر الماضي', kinds: ['day-before-month'] },
   { name: 'a text that lost its digits: a month then a comma', input: 'بعد الانسحاب عام ، إذ وقع الاتفاق في يونيو، ومن ثم', marked: 'بعد الانسحاب عام ⟦#⟧، إذ وقع الاتفاق في يونيو ⟦#⟧، ومن ثم', kinds: ['year-after-year-noun', 'number-after-month'] },
 ];

@@ -444,6 +444,11 @@ function* genericGaps(tokens: readonly Token[], spaceBeforeCommaIsStyle: boolean
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (t.type === 'space') {
+      // ` كيلومترات،` opening a line: the count stood before the unit.
+      if (prev.type === 'newline' && next.type === 'word' && isUnitWord(next.text)) {
+        yield { gap: { strength: 'strong', at: t.start, looks: 'a space opens the line before a unit' }, kind: 'number-before-unit', why: `a number expected before ${bareWord(next.text)}` };
+        continue;
+      }
       if (prev.type === 'newline' || next.type === 'newline') {
         if (next.type === 'newline' && prev.type === 'word' && t.text.length === 1) {
           yield { gap: { strength: 'strong', at: t.end, looks: 'the line ends in a space' }, kind: 'number-at-line-end', why: 'a number expected at the end of the line' };
