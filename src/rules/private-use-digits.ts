@@ -140,26 +140,69 @@ function symbolFontCost(code: number, digit: number): number {
   return code >= 0xf030 && code <= 0xf039 && code - 0xf030 !== digit ? SYMBOL_FONT_COST : 0;
 }
 
-/** Best few code → digit tables for the candidates, cheapest first. */
-export function solveDigitTables(candidates: readonly Candidate[]): DigitTable[] {
+/** The search gives up (and the rule flags instead of decoding) past this many nodes. */
+const MAX_SEARCH_NODES = 200_000;
+
+function isYearCandidate(c: Candidate): boolean {
+  return (c.slot === 'year' || c.slot === 'day') && c.codes.length === 4 && !/[^\ue000-\uf8ff]/.test(c.token.text);
+}
+
+/**
+ * The least a year candidate can still cost, given the digits of its first codes:
+ * a year can only start with 1 or 2, and 2 only with 20.
+ */
+function yearPrefixBound(c: Candidate, table: ReadonlyMap<string, number>): number {
+  const d0 = table.get(c.codes[0]);
+  if (d0 === undefined) return 0;
+  if (d0 === 0 || d0 >= 3) return IMPOSSIBLE;
+  const d1 = table.get(c.codes[1]);
+  if (d1 === undefined) return 0;
+  if (d0 === 2) return d1 === 0 ? 0 : IMPOSSIBLE;
+  return d1 < 5 ? 2 : d1 < 9 ? 0.3 : 0;
+}
+
+export interface DigitSearch {
+  /** The best tables found, cheapest first. */
+  tables: DigitTable[];
+  /** Every table not listed costs more than this (the search's final cost ceiling). */
+  ceiling: number;
+  /** False when the search hit its node budget: the ranking may be incomplete. */
+  exhaustive: boolean;
+}
+
+/**
+ * Cost ceilings tried in turn. Good tables cost a break or two, so a low ceiling
+ * prunes nearly everything; it is raised only while fewer than two tables fit under it.
+ */
+const CEILINGS = [2, 4, 8, 16];
+
+/** Best few code → digit tables for the candidates, cheapest first (branch and bound). */
+export function solveDigitTables(candidates: readonly Candidate[]): DigitSearch {
   const codeCount = new Map<string, number>();
   for (const c of candidates) for (const code of c.codes) codeCount.set(code, (codeCount.get(code) ?? 0) + 1);
   const codes = [...codeCount.keys()].sort((a, b) => codeCount.get(b)! - codeCount.get(a)! || a.localeCompare(b));
-  if (codes.length === 0 || codes.length > MAX_DIGIT_CODES) return [];
+  if (codes.length === 0 || codes.length > MAX_DIGIT_CODES) return { tables: [], ceiling: Infinity, exhaustive: true };
   // A candidate is checked as soon as its last code gets a digit.
   const checkAt = new Map<number, Candidate[]>();
+  const lastIndex = new Map<Candidate, number>();
   for (const c of candidates) {
     const last = Math.max(...c.codes.map((code) => codes.indexOf(code)));
+    lastIndex.set(c, last);
     checkAt.set(last, [...(checkAt.get(last) ?? []), c]);
   }
+  const years = candidates.filter(isYearCandidate);
   const best: DigitTable[] = [];
   const table = new Map<string, number>();
   const used = new Set<number>();
   const pairs: [number, number][] = [];
-  const bound = () => (best.length < KEEP ? Infinity : best[best.length - 1].cost);
+  let ceiling = CEILINGS[0];
+  const bound = () => (best.length < KEEP ? ceiling : Math.min(ceiling, best[best.length - 1].cost));
+  let nodes = 0;
 
   const visit = (k: number, softCost: number): void => {
-    const lower = breaks(pairs) + softCost;
+    if (++nodes > MAX_SEARCH_NODES) return;
+    let lower = breaks(pairs) + softCost;
+    for (const c of years) if (lastIndex.get(c)! >= k) lower += yearPrefixBound(c, table);
     if (lower > bound()) return;
     if (k === codes.length) {
       best.push({ digits: new Map(table), cost: lower });
@@ -168,23 +211,31 @@ export function solveDigitTables(candidates: readonly Candidate[]): DigitTable[]
       return;
     }
     const code = codes[k];
-    for (let d = 0; d <= 9; d++) {
-      if (used.has(d)) continue;
+    const cp = code.charCodeAt(0);
+    // Digits that keep the codes consecutive with those already placed come first,
+    // so good tables are found early and bound the rest of the search.
+    const order = [...Array(10).keys()].filter((d) => !used.has(d));
+    const fitsRun = (d: number) => pairs.some(([d2, c2]) => cp - c2 === d - d2) || (cp >= 0xf030 && cp <= 0xf039 && cp - 0xf030 === d);
+    order.sort((a, b) => Number(fitsRun(b)) - Number(fitsRun(a)));
+    for (const d of order) {
       table.set(code, d);
       used.add(d);
-      pairs.push([d, code.charCodeAt(0)]);
-      let extra = symbolFontCost(code.charCodeAt(0), d);
-      for (const c of checkAt.get(k) ?? []) {
-        extra += readingCost(c, read(c.token, table)!);
-      }
+      pairs.push([d, cp]);
+      let extra = symbolFontCost(cp, d);
+      for (const c of checkAt.get(k) ?? []) extra += readingCost(c, read(c.token, table)!);
       visit(k + 1, softCost + extra);
       pairs.pop();
       used.delete(d);
       table.delete(code);
     }
   };
-  visit(0, 0);
-  return best;
+  for (const c of CEILINGS) {
+    ceiling = c;
+    best.length = 0;
+    visit(0, 0);
+    if (best.length >= 2 || nodes > MAX_SEARCH_NODES) break;
+  }
+  return { tables: best, ceiling, exhaustive: nodes <= MAX_SEARCH_NODES };
 }
 
 /**
@@ -241,11 +292,12 @@ export const privateUseDigits: Rule = {
     const anchoredCodes = new Set(anchored.flatMap((c) => c.codes));
     const weak = all.filter((c) => !anchored.includes(c) && c.codes.every((code) => anchoredCodes.has(code)));
 
-    const tables = solveDigitTables([...anchored, ...weak]);
+    const { tables, ceiling, exhaustive } = solveDigitTables([...anchored, ...weak]);
     if (tables.length === 0) return { flags: anchored.map((c) => inconsistentFlag(c)) };
     const [top, runnerUp] = tables;
-    const margin = runnerUp ? runnerUp.cost - top.cost : Infinity;
-    if (margin < MIN_MARGIN) return { flags: anchored.map((c) => ambiguousFlag(c, tables, margin)) };
+    // With no runner-up under the ceiling, the next table costs more than the ceiling.
+    const margin = (runnerUp ? runnerUp.cost : ceiling) - top.cost;
+    if (margin < MIN_MARGIN || !exhaustive) return { flags: anchored.map((c) => ambiguousFlag(c, tables, margin)) };
     // The best table must read most places as exactly what they call for, not just
     // be the least bad (four equal codes after عام are no year under any table).
     const agreeing = anchored.filter((c) => readingCost(c, read(c.token, top.digits)!) === 0).length;
@@ -272,7 +324,7 @@ export const privateUseDigits: Rule = {
         end: c.token.end,
         text: value,
         confidence: direct && !inferred ? confidence : confidence * (inferred ? 0.8 : 0.9),
-        reason: `PUA digits read with the document's table ${tableText} (${evidence} number${evidence === 1 ? '' : 's'} in place, next table ${margin === Infinity ? 'none' : `${margin.toFixed(1)} worse`})`,
+        reason: `PUA digits read with the document's table ${tableText} (${evidence} number${evidence === 1 ? '' : 's'} in place, next table ${runnerUp ? `${margin.toFixed(1)} worse` : `over ${margin.toFixed(0)} worse`})`,
       });
     }
     return { edits, flags };
