@@ -52,3 +52,19 @@ export function isLatinLetter(ch: string): boolean {
 export function bareWord(word: string): string {
   return word.replace(/[\u0640\u064b-\u065f\u0670]/g, '');
 }
+
+/**
+ * Private Use Area (BMP): PDF fonts put glyphs with no Unicode meaning here (digit
+ * and ligature glyphs of a subset font, icon fonts). Their meaning is per document.
+ */
+export function isPrivateUse(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c >= 0xe000 && c <= 0xf8ff;
+}
+
+export const PRIVATE_USE = /[\ue000-\uf8ff]/;
+
+/** U+XXXX, for messages. */
+export function codePoint(ch: string): string {
+  return `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}

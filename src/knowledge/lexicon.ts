@@ -15,7 +15,21 @@ import { bareWord } from '../core/arabic.js';
 export interface Lexicon {
   /** Is this word (tatweel and marks ignored) in the word list? */
   has(word: string): boolean;
+  /**
+   * Words of the list that start with `prefix` and have 1 to `maxExtra` more
+   * letters (for filling in lost or hidden letters). Optional: a lexicon without
+   * it gives the rules that need it nothing to search.
+   */
+  completions?(prefix: string, maxExtra: number): string[];
+  /**
+   * Words of the list made of `head`, then `minAdd` to `maxAdd` letters, then
+   * `tail` (for letters hidden or lost inside a word). Optional, like completions.
+   */
+  fills?(head: string, tail: string, minAdd: number, maxAdd: number): string[];
 }
+
+/** Completions are cut off here: a prefix this fertile says nothing anyway. */
+const MAX_COMPLETIONS = 20_000;
 
 let loaded: Lexicon | undefined;
 
@@ -38,6 +52,44 @@ export function getLexicon(): Lexicon {
       }
       return hit;
     },
+    completions(prefix: string, maxExtra: number): string[] {
+      const key = bareWord(prefix);
+      const out: string[] = [];
+      const start = key === '' ? undefined : trie.find(key);
+      if (!start) return out;
+      type TrieNode = NonNullable<ReturnType<typeof trie.find>>;
+      const walk = (node: TrieNode, acc: string, depth: number): void => {
+        if (out.length >= MAX_COMPLETIONS) return;
+        if (node.eow && depth > 0) out.push(key + acc);
+        if (depth === maxExtra) return;
+        for (const [ch, child] of node.entries()) walk(child, acc + ch, depth + 1);
+      };
+      walk(start, '', 0);
+      return out;
+    },
+    fills(head: string, tail: string, minAdd: number, maxAdd: number): string[] {
+      const h = bareWord(head);
+      const t = bareWord(tail);
+      const start = h === '' ? undefined : trie.find(h);
+      if (!start) return [];
+      type TrieNode = NonNullable<ReturnType<typeof trie.find>>;
+      const out: string[] = [];
+      const walk = (node: TrieNode, added: string): void => {
+        if (out.length >= MAX_COMPLETIONS) return;
+        if (added.length >= minAdd) {
+          let n: TrieNode | undefined = node;
+          for (const ch of t) {
+            n = n.get(ch);
+            if (!n) break;
+          }
+          if (n && n.eow) out.push(h + added + t);
+        }
+        if (added.length === maxAdd) return;
+        for (const [ch, child] of node.entries()) walk(child, added + ch);
+      };
+      walk(start, '');
+      return out;
+    },
   };
   return loaded;
 }
@@ -45,5 +97,19 @@ export function getLexicon(): Lexicon {
 /** For tests: a lexicon from a fixed list, so rule tests do not depend on AyaSpell. */
 export function lexiconFromWords(words: Iterable<string>): Lexicon {
   const set = new Set([...words].map(bareWord));
-  return { has: (w) => set.has(bareWord(w)) };
+  return {
+    has: (w) => set.has(bareWord(w)),
+    completions(prefix: string, maxExtra: number): string[] {
+      const key = bareWord(prefix);
+      return [...set].filter((w) => w.startsWith(key) && w.length > key.length && w.length - key.length <= maxExtra);
+    },
+    fills(head: string, tail: string, minAdd: number, maxAdd: number): string[] {
+      const h = bareWord(head);
+      const t = bareWord(tail);
+      return [...set].filter((w) => {
+        const added = w.length - h.length - t.length;
+        return added >= minAdd && added <= maxAdd && w.startsWith(h) && w.endsWith(t);
+      });
+    },
+  };
 }

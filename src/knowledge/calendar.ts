@@ -1,0 +1,76 @@
+/**
+ * Arabic month names, from Node's ICU data rather than a hand-made list: every
+ * regional set (Gregorian يناير…, Levantine كانون الثاني…, Maghreb غشت…, Algerian
+ * جانفي…) that Intl knows, so a new locale in ICU is a new set here for free.
+ */
+import { bareWord } from '../core/arabic.js';
+
+/** Locales whose month names differ; the rest of the Arab world uses one of these sets. */
+const MONTH_LOCALES = ['ar', 'ar-IQ', 'ar-LB', 'ar-SY', 'ar-MA', 'ar-DZ', 'ar-TN', 'ar-MR', 'ar-EG', 'ar-SA'];
+
+/** Hamza-on-alef, madda and plain alef are often interchanged in dates (آب/أب/اب, أبريل/ابريل). */
+export function foldAlef(word: string): string {
+  return bareWord(word).replace(/[أإآٱ]/g, 'ا').replace(/ى$/, 'ي');
+}
+
+export interface MonthName {
+  /** The name as ICU spells it (one or two words). */
+  name: string;
+  /** Its words, alef-folded, for matching. */
+  words: string[];
+  /** 1–12. */
+  month: number;
+}
+
+let months: MonthName[] | undefined;
+
+export function monthNames(): readonly MonthName[] {
+  if (months) return months;
+  const seen = new Map<string, MonthName>();
+  for (const locale of MONTH_LOCALES) {
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+    } catch {
+      continue; // a Node built with small-icu may lack a locale
+    }
+    for (let m = 0; m < 12; m++) {
+      const name = format.format(new Date(Date.UTC(2020, m, 15))).replace(/[\u200e\u200f\u061c]/g, '').trim();
+      if (!/[\u0621-\u064a]/.test(name)) continue;
+      const words = name.split(/\s+/).map(foldAlef);
+      const key = words.join(' ');
+      if (!seen.has(key)) seen.set(key, { name, words, month: m + 1 });
+    }
+  }
+  // Longest first, so كانون الثاني is tried before any one-word name.
+  months = [...seen.values()].sort((a, b) => b.words.length - a.words.length);
+  return months;
+}
+
+/**
+ * Month names that are also common words or names (مارس "he practised", آب "father",
+ * ماي, جوان "Juan", نيسان "Nissan"): they count as a month only where the context says so
+ * (a preposition, a day, a slash pair, شهر).
+ */
+const AMBIGUOUS = new Set(['مارس', 'اب', 'ماي', 'جوان', 'نيسان', 'اوت', 'ايار', 'تموز', 'شباط']);
+
+export function isAmbiguousMonth(m: MonthName): boolean {
+  return m.words.length === 1 && AMBIGUOUS.has(m.words[0]);
+}
+
+/**
+ * If words[i…] begins with a month name, its length in words (1 or 2), else 0.
+ * Leading و/ف/ب/ل are allowed on the first word (وديسمبر, لشهر…).
+ */
+export function monthAt(words: readonly string[], i: number): { length: number; month: MonthName } | null {
+  for (const m of monthNames()) {
+    if (i + m.words.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < m.words.length && ok; k++) {
+      const w = foldAlef(words[i + k]);
+      ok = k === 0 ? w === m.words[0] || (/^[وفبل]/.test(w) && w.slice(1) === m.words[0]) : w === m.words[k];
+    }
+    if (ok) return { length: m.words.length, month: m };
+  }
+  return null;
+}
