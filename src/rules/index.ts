@@ -1,8 +1,8 @@
 import type { Rule } from '../core/types.js';
 import { bidiControls } from './bidi-controls.js';
 import { fixShadda } from './fix-shadda.js';
-import { flagLostLetters } from './flag-lost-letters.js';
 import { flagDroppedDigits } from './flag-dropped-digits.js';
+import { flagLostLetters } from './flag-lost-letters.js';
 import { presentationForms } from './presentation-forms.js';
 import { privateUseDigits } from './private-use-digits.js';
 import { privateUseLetters } from './private-use-letters.js';
@@ -12,10 +12,11 @@ import { removeKashida } from './remove-kashida.js';
 /**
  * Every rule, in the order the engine runs them. The order is part of the
  * contract (README, "Rules"):
- * 1. undo encodings: bidi controls, then presentation forms;
- * 2. restore structure (later issues: visual order, reordered runs, split words);
- * 3. character clean-up: loose marks, justification tatweel;
- * 4. flags for what cannot be restored.
+ * 1. undo encodings: extractor direction marks, visual order, presentation forms,
+ *    Private Use Area digits and letters;
+ * 2. restore structure: reordered runs, split words;
+ * 3. character clean-up: loose marks, shadda, justification tatweel;
+ * 4. flags for what cannot be restored; unwrap last.
  */
 export const RULES: readonly Rule[] = [
   bidiControls,
