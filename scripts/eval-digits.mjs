@@ -2,13 +2,17 @@
 /**
  * Measures the digit and PUA rules against texts with known damage (nothing here is
  * a copy of them; pass the folders):
- *   node scripts/eval-digits.mjs --sim <dir with dropped/ and pua/> --truth <dir with NNN.marked.txt>
+ *   node scripts/eval-digits.mjs --sim <dir with dropped/ and pua/> --truth <dir with NNN.marked.txt> --letters <corpus dir>
  * - dropped/: every `*.input.txt` with `*.sites.json` (line, column of each dropped
  *   number): a flag of flag-dropped-digits on the same input line within 2 columns
  *   counts as finding the site;
  * - pua/: numbers hidden as PUA codes: how many come out as the right digits;
  * - --truth: seeds' hand-marked truth: flags on the corrected text must sit exactly
- *   at the ⟦#⟧ marks.
+ *   at the ⟦#⟧ marks;
+ * - --letters <dir>: every `<sub>/truth.txt` under dir is clean text; each of a few
+ *   letter pairs is hidden behind two PUA codes wherever it follows a letter (as a
+ *   font without a mapping for that glyph pair would), and private-use-letters must
+ *   give the text back.
  * Run `npm run build` first.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -79,6 +83,29 @@ function evalMarked(dir) {
   }
 }
 
+function evalLetters(dir) {
+  const PAIRS = ['رج', 'زع', 'رح', 'لم', 'مح', 'لح', 'رخ', 'زج', 'تح', 'بح'];
+  let cases = 0, restored = 0, wrong = 0, flagged = 0;
+  for (const sub of readdirSync(dir).sort()) {
+    const f = join(dir, sub, 'truth.txt');
+    if (!existsSync(f) || /-(chromium|xelatex)$/.test(sub)) continue; // same text, other renderers
+    const text = readFileSync(f, 'utf8');
+    PAIRS.forEach((pair, k) => {
+      const re = new RegExp(`(?<=[\u0621-\u064a])${pair}`, 'g');
+      if (!re.test(text)) return;
+      const hidden = text.replace(re, String.fromCharCode(0xe100 + 2 * k, 0xe101 + 2 * k));
+      const r = fixText(hidden, only(['private-use-letters']));
+      cases++;
+      if (r.text === text) restored++;
+      else if (r.changes.length && r.changes.some((c) => c.after !== pair)) {
+        wrong++;
+        if (verbose) console.log(`  wrong ${sub} ${pair}: ${r.changes[0].reason.slice(0, 100)}`);
+      } else flagged++;
+    });
+  }
+  console.log(`letters: ${cases} hidden pairs: ${restored} restored, ${wrong} read wrong, ${flagged} flagged or partly restored`);
+}
+
 function pct(a, b) {
   return b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`;
 }
@@ -88,4 +115,5 @@ const truth = arg('--truth');
 if (sim && existsSync(join(sim, 'dropped'))) evalDropped(join(sim, 'dropped'));
 if (sim && existsSync(join(sim, 'pua'))) evalPua(join(sim, 'pua'));
 if (truth) evalMarked(truth);
-if (!sim && !truth) console.error('usage: node scripts/eval-digits.mjs --sim DIR --truth DIR [--verbose]');
+if (arg('--letters')) evalLetters(arg('--letters'));
+if (!sim && !truth && !arg('--letters')) console.error('usage: node scripts/eval-digits.mjs [--sim DIR] [--truth DIR] [--letters DIR] [--verbose]');

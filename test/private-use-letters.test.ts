@@ -43,6 +43,13 @@ describe('private-use-letters: decodes', () => {
     expect(r.changes).toHaveLength(2);
   });
 
+  it('a word with two runs, once the run is solved from other words', () => {
+    const input = 'سافر إلى الخا\uf100\uf101 أمس، وعاد من خا\uf100\uf101 الحدود، ثم \uf100\uf101خا\uf100\uf101';
+    const lexicon = lexiconFromWords(['خارج', 'الخارج', 'رجخارج']);
+    const r = runOnly(RULE, input, { lexicon, frequencies: frequencies({ خارج: 5, الخارج: 3 }) });
+    expect(r.text).toBe('سافر إلى الخارج أمس، وعاد من خارج الحدود، ثم رجخارج');
+  });
+
   it('under a different code range', () => {
     const input = 'سافر إلى الخا\uf100\uf101 أمس، وعاد من خا\uf100\uf101 الحدود';
     const r = runOnly(RULE, input, { lexicon: lexiconFromWords(['خارج', 'الخارج', 'خالد']), frequencies: frequencies({ خارج: 5, الخارج: 3 }) });
@@ -51,6 +58,15 @@ describe('private-use-letters: decodes', () => {
 });
 
 describe('private-use-letters: flags what it cannot decide', () => {
+  it('one word, however often it comes up, does not confirm a reading', () => {
+    const input = 'ال\ue200\ue201توى عالٍ، وهذا ال\ue200\ue201توى نفسه، ال\ue200\ue201توى';
+    const lexicon = lexiconFromWords(['المستوى', 'المحتوى']);
+    const r = runOnly(RULE, input, { lexicon, frequencies: frequencies({ المستوى: 60, المحتوى: 5 }) });
+    expect(r.text).toBe(input);
+    expect(r.flags.map((f) => f.kind)).toEqual(Array(3).fill('private-use-letters-unsolved'));
+    expect(r.flags[0].message).toContain('only one word');
+  });
+
   it('two readings fit and nothing prefers one', () => {
     const input = 'الخا\ue0a5\ue072 هنا';
     const lexicon = lexiconFromWords(['الخارج', 'الخالد']);

@@ -24,12 +24,15 @@ export interface Lexicon {
   /**
    * Words of the list made of `head`, then `minAdd` to `maxAdd` letters, then
    * `tail` (for letters hidden or lost inside a word). Optional, like completions.
+   * A short head with a large `maxAdd` may be cut short (see MAX_FILL_VISITS).
    */
   fills?(head: string, tail: string, minAdd: number, maxAdd: number): string[];
 }
 
 /** Completions are cut off here: a prefix this fertile says nothing anyway. */
 const MAX_COMPLETIONS = 20_000;
+/** fills() stops walking the trie after this many nodes (a short head fans out widely). */
+const MAX_FILL_VISITS = 400_000;
 
 let loaded: Lexicon | undefined;
 
@@ -74,8 +77,9 @@ export function getLexicon(): Lexicon {
       if (!start) return [];
       type TrieNode = NonNullable<ReturnType<typeof trie.find>>;
       const out: string[] = [];
+      let visits = 0;
       const walk = (node: TrieNode, added: string): void => {
-        if (out.length >= MAX_COMPLETIONS) return;
+        if (out.length >= MAX_COMPLETIONS || ++visits > MAX_FILL_VISITS) return;
         if (added.length >= minAdd) {
           let n: TrieNode | undefined = node;
           for (const ch of t) {

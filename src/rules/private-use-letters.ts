@@ -145,12 +145,18 @@ function scoreReading(
 ): Reading {
   let score = -EXTRA_LETTER_COST * (fill.length - codes);
   let attested = false;
+  // A word used five times is still one piece of evidence about the codes: each
+  // distinct word counts once, with the best of its neighbour pairs.
+  const pairsOf = new Map<string, number>();
   for (const u of uses) {
     const w = u.before + fill + u.after;
+    const pairs = (u.prev ? freq.pair(u.prev, w) : 0) + (u.next ? freq.pair(w, u.next) : 0);
+    pairsOf.set(w, Math.max(pairsOf.get(w) ?? 0, pairs));
+  }
+  for (const [w, pairs] of pairsOf) {
     const seen = freq.word(w) + 3 * (docCounts.get(w) ?? 0);
     const stem = withoutClitics(w);
     const stemSeen = stem ? freq.word(stem) + 3 * (docCounts.get(stem) ?? 0) : 0;
-    const pairs = (u.prev ? freq.pair(u.prev, w) : 0) + (u.next ? freq.pair(w, u.next) : 0);
     if (seen > 0 || stemSeen > 0) attested = true;
     score += Math.log1p(seen) + 0.5 * Math.log1p(stemSeen) + Math.log1p(pairs);
   }
@@ -190,11 +196,14 @@ export const privateUseLetters: Rule = {
     const tokens = tokenize(text);
     const byRun = new Map<string, Use[]>();
     const flags: FlagProposal[] = [];
+    /** Words with several runs: decoded once every run is solved from other words. */
+    const multiRun: Token[] = [];
+    const solved = new Map<string, { fill: string; confidence: number }>();
     tokens.forEach((t, i) => {
       if (t.type !== 'word' || !PRIVATE_USE.test(t.text)) return;
       const use = parseUse(tokens, i);
       if (!use) {
-        flags.push({ start: t.start, end: t.end, kind: 'private-use-letters-unsolved', message: 'several runs of PUA codes in one word: not decoded', confidence: 0.5 });
+        multiRun.push(t);
         return;
       }
       // `بـ` + codes, `و` + codes: a proclitic on hidden digits, not letters.
@@ -202,7 +211,7 @@ export const privateUseLetters: Rule = {
       const key = runCodes(text, use);
       byRun.set(key, [...(byRun.get(key) ?? []), use]);
     });
-    if (byRun.size === 0) return { flags };
+    if (byRun.size === 0 && multiRun.length === 0) return { flags };
 
     const lexicon = ctx.knowledge.lexicon();
     const freq = ctx.knowledge.frequencies();
@@ -214,9 +223,12 @@ export const privateUseLetters: Rule = {
     const edits: Edit[] = [];
     for (const [codes, uses] of byRun) {
       const n = codes.length;
-      const maxLen = Math.min(MAX_FILL, MAX_LETTERS_PER_CODE * n);
-      // Start from the word with the most letters around the run: fewest fills.
-      const ordered = [...uses].sort((a, b) => b.before.length + b.after.length - (a.before.length + a.after.length));
+      // Start from the word with the most letters before the run: the trie walk
+      // starts deepest there. From a short start, three letters a code fan out too
+      // widely to list, so fills are capped at two a code.
+      const ordered = [...uses].sort((a, b) => b.before.length - a.before.length || b.after.length - a.after.length);
+      const shortStart = ordered[0].before.length < 3;
+      const maxLen = Math.min(MAX_FILL, (shortStart ? 2 : MAX_LETTERS_PER_CODE) * n);
       let fills = [...fillsFor(lexicon, ordered[0], n, maxLen, cache)];
       for (const u of ordered.slice(1)) fills = fills.filter((f) => lexicon.has(u.before + f + u.after));
       const readings = withPlainTextCost(
@@ -227,7 +239,9 @@ export const privateUseLetters: Rule = {
       const [best, second] = readings;
       const lead = best ? best.score - (second?.score ?? -Infinity) : 0;
       const label = [...codes].map(codePoint).join(' ');
-      if (best && best.attested && lead >= MIN_LEAD) {
+      // Two different words must agree: one word (however often) is one guess.
+      const distinctWords = new Set(uses.map((u) => `${u.before}|${u.after}`)).size;
+      if (best && best.attested && lead >= MIN_LEAD && distinctWords >= 2) {
         const confidence = Math.min(0.95, 0.6 + 0.08 * Math.min(lead, 4) + 0.03 * Math.min(uses.length - 1, 3));
         for (const u of uses) {
           const run = text.slice(u.runStart, u.runEnd);
@@ -242,6 +256,7 @@ export const privateUseLetters: Rule = {
             reason: `PUA letters ${label} = «${best.fill}»: makes ${uses.map((x) => x.before + best.fill + x.after).join(', ')} (${readings.length} reading${readings.length === 1 ? '' : 's'} fit every word; lead ${Number.isFinite(lead) ? lead.toFixed(1) : 'sole'})`,
           });
         }
+        solved.set(codes, { fill: best.fill, confidence });
         continue;
       }
       for (const u of uses) {
@@ -252,10 +267,30 @@ export const privateUseLetters: Rule = {
           message:
             readings.length === 0
               ? `PUA codes ${label} inside a word: no letters make every word that uses them a word`
-              : `PUA codes ${label} inside a word: ${readings.length} readings make every word that uses them a word, none clearly best`,
+              : distinctWords < 2 && best && best.attested && lead >= MIN_LEAD
+                ? `PUA codes ${label} inside a word: only one word uses them, so nothing confirms the best reading`
+                : `PUA codes ${label} inside a word: ${readings.length} readings make every word that uses them a word, none clearly best`,
           confidence: 0.5,
           suggestions: readings.slice(0, 5).map((r) => u.before + r.fill + u.after),
         });
+      }
+    }
+    for (const t of multiRun) {
+      const runs = [...t.text.matchAll(/[\ue000-\uf8ff]+/g)];
+      const fills = runs.map((r) => solved.get(r[0]));
+      const word = bareWord(t.text.replace(/[\ue000-\uf8ff]+/g, (r) => solved.get(r)?.fill ?? r));
+      if (fills.every((f) => f !== undefined) && lexicon.has(word)) {
+        runs.forEach((r, k) =>
+          edits.push({
+            start: t.start + r.index,
+            end: t.start + r.index + r[0].length,
+            text: fills[k]!.fill,
+            confidence: fills[k]!.confidence,
+            reason: `PUA letters solved from other words; makes ${word}`,
+          }),
+        );
+      } else {
+        flags.push({ start: t.start, end: t.end, kind: 'private-use-letters-unsolved', message: 'several runs of PUA codes in one word, not all solved elsewhere: not decoded', confidence: 0.5 });
       }
     }
     return { edits, flags };
