@@ -3,6 +3,8 @@ import { bidiControls } from './bidi-controls.js';
 import { presentationForms } from './presentation-forms.js';
 import { reattachMarks } from './reattach-marks.js';
 import { removeKashida } from './remove-kashida.js';
+import { reorderRuns } from './reorder-runs.js';
+import { flagScrambledLine } from './flag-scrambled-line.js';
 
 /**
  * Every rule, in the order the engine runs them. The order is part of the
@@ -12,7 +14,16 @@ import { removeKashida } from './remove-kashida.js';
  * 3. character clean-up: loose marks, justification tatweel;
  * 4. flags for what cannot be restored.
  */
-export const RULES: readonly Rule[] = [bidiControls, presentationForms, reattachMarks, removeKashida];
+export const RULES: readonly Rule[] = [
+  bidiControls,
+  presentationForms,
+  reattachMarks,
+  // Structure: after loose marks are back on their letters, before tatweel goes
+  // (a tatweel-initial piece is how reorder-runs knows where a word was cut).
+  reorderRuns,
+  flagScrambledLine,
+  removeKashida,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -1,0 +1,200 @@
+import { hasArabic } from '../core/arabic.js';
+import type { Edit, Rule, RuleContext } from '../core/types.js';
+import { analyzeDocument, modelForLine, rareEdgeWord, type LineInfo } from '../reorder/document.js';
+import { DEFAULT_SEARCH, renderReading, searchReadings, type LineContext, type SearchParams } from '../reorder/search.js';
+import { tokenizeLine, type Token } from '../reorder/tokens.js';
+import type { WordModel } from '../reorder/word-model.js';
+
+/**
+ * reorder-runs (damage model 1.2): a PDF drew a visual line as several text runs
+ * and the extractor emitted them right to left, joined by spaces, so the line
+ * reads `ck … c1`. For each line that shows a sign of this, we search every way
+ * of cutting it into runs and putting them back, and keep the reading that the
+ * word model (web and document counts, the lexicon, the neighbouring lines) finds
+ * far more likely than the line as it stands and than any other reading.
+ */
+
+export const REORDER_RUNS = 'reorder-runs';
+
+/** Longer "lines" are paragraphs from reflowed text, not visual lines of a PDF. */
+const MAX_TOKENS = 40;
+/** Sweeps over the damaged lines: each sweep sees its neighbours' new readings. */
+const SWEEPS = 3;
+
+/** Prior log-odds of damage by how the line looks (see tokens.ts, visibleSign). */
+const DAMAGE_PRIOR = [-3, -2, -1, 0];
+
+/** A line that looks damaged where no reading was sure enough (for flag-scrambled-line). */
+export interface DoubtfulLine {
+  lineIndex: number;
+  lineText: string;
+  suggestion?: string;
+  confidence: number;
+  why: string;
+}
+
+export interface ReorderState {
+  doubtful: DoubtfulLine[];
+  repaired: Set<number>;
+}
+
+interface Candidate {
+  info: LineInfo;
+  model: WordModel;
+  sign: number;
+  params: SearchParams;
+  /** The current reading (tokens of its text) and the decision behind it. */
+  tokens: Token[];
+  decision: Decision | null;
+  /** The neighbours the decision was taken with. */
+  contextKey?: string;
+}
+
+interface Decision {
+  text: string;
+  origins: number[];
+  confidence: number;
+  margin: number;
+  runs: number;
+}
+
+export interface ReorderOptions {
+  maxRuns: number;
+}
+
+function readOptions(ctx: RuleContext): ReorderOptions {
+  const o = ctx.options.ruleOptions[REORDER_RUNS] ?? {};
+  const maxRuns = typeof o.maxRuns === 'number' && o.maxRuns >= 1 ? Math.floor(o.maxRuns) : DEFAULT_SEARCH.maxRuns;
+  return { maxRuns };
+}
+
+/** Maps a score margin (natural-log odds) to a confidence. */
+export function marginConfidence(margin: number): number {
+  return 1 / (1 + Math.exp(-(margin - 2) / 1.5));
+}
+
+const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function decide(c: Candidate, context: LineContext): Decision | null {
+  const { info, model, params } = c;
+  const result = searchReadings(info.tokens, model, context, params);
+  const best = result.top[0];
+  if (!best || best.runs.length === 1) return null;
+  const rendered = renderReading(info.line.text, info.tokens, best);
+  const key = normalize(rendered.text);
+  if (key === normalize(info.line.text)) return null;
+  let rival = result.identity;
+  for (const r of result.top.slice(1)) {
+    if (r.score <= rival) break;
+    if (normalize(renderReading(info.line.text, info.tokens, r).text) !== key) {
+      rival = r.score;
+      break;
+    }
+  }
+  const margin = best.score - rival;
+  return { ...rendered, margin, confidence: marginConfidence(margin), runs: best.runs.length };
+}
+
+function edgeTokens(tokens: readonly Token[]): { first: Token | null; last: Token | null } {
+  const real = tokens.filter((t) => t.kind !== 'empty');
+  return { first: real[0] ?? null, last: real[real.length - 1] ?? null };
+}
+
+export const reorderRuns: Rule = {
+  id: REORDER_RUNS,
+  description: 'Put back in order the runs of a line that the extractor emitted right to left (`يارة … من ز` → `زيارة … من`)',
+  safety: 'heuristic',
+  defaultEnabled: true,
+  run(ctx) {
+    // The first pass sees the damage as extracted (tatweel still marks the cuts);
+    // later passes see our own output and the other rules' clean-ups.
+    if (ctx.knowledge.cache.has(REORDER_RUNS)) return {};
+    const state: ReorderState = { doubtful: [], repaired: new Set() };
+    ctx.knowledge.cache.set(REORDER_RUNS, state);
+    if (!hasArabic(ctx.text)) return {};
+    const opts = readOptions(ctx);
+    const analysis = analyzeDocument(ctx.lines, ctx.knowledge);
+    const web = ctx.knowledge.frequencies();
+
+    const candidates = new Map<number, Candidate>();
+    for (const info of analysis.lines) {
+      if (!info.arabic) continue;
+      const words = info.tokens.filter((t) => t.kind === 'word').length;
+      if (words < 2 || info.tokens.length > MAX_TOKENS) continue;
+      const model = modelForLine(analysis, info, web, ctx.knowledge);
+      const sign = info.sign || (rareEdgeWord(info, model) ? 1 : 0);
+      // Once the document shows damage somewhere, any line may hold reversed runs.
+      if (sign === 0 && !analysis.damaged) continue;
+      // Without a piece of a word to explain, more than two cuts is never worth its cost.
+      const maxRuns = sign === 3 ? opts.maxRuns : sign === 2 ? Math.min(opts.maxRuns, 5) : Math.min(opts.maxRuns, 3);
+      const params: SearchParams = { ...DEFAULT_SEARCH, maxRuns, damagePrior: DAMAGE_PRIOR[sign] };
+      candidates.set(info.line.index, { info, model, sign, params, tokens: info.tokens, decision: null });
+    }
+    if (candidates.size === 0) return {};
+
+    const lines = analysis.lines;
+    const currentTokens = (i: number): Token[] | null => {
+      if (i < 0 || i >= lines.length) return null;
+      const c = candidates.get(i);
+      if (c) return c.tokens;
+      return lines[i].tokens.length ? lines[i].tokens : null;
+    };
+    for (let sweep = 0; sweep < SWEEPS; sweep++) {
+      let changed = false;
+      for (const c of candidates.values()) {
+        const i = c.info.line.index;
+        const before = currentTokens(i - 1);
+        const after = currentTokens(i + 1);
+        const context = {
+          before: before ? edgeTokens(before).last : null,
+          after: after ? edgeTokens(after).first : null,
+          paragraphEnd: after === null,
+        };
+        const contextKey = `${context.before?.text ?? ''}\n${context.after?.text ?? ''}`;
+        if (c.contextKey === contextKey) continue;
+        c.contextKey = contextKey;
+        const d = decide(c, context);
+        const prevText = c.decision?.text ?? null;
+        c.decision = d;
+        // Neighbours see a new reading only when it is likely; otherwise the line as it is.
+        const tokens = d && d.confidence >= 0.5 ? tokenizeLine(d.text) : c.info.tokens;
+        if ((d?.text ?? null) !== prevText) changed = true;
+        c.tokens = tokens;
+      }
+      if (!changed) break;
+    }
+
+    const edits: Edit[] = [];
+    for (const c of candidates.values()) {
+      const { line } = c.info;
+      const d = c.decision;
+      if (d && d.confidence >= ctx.options.minConfidence) {
+        edits.push({
+          start: line.start,
+          end: line.end,
+          text: d.text,
+          origins: d.origins,
+          confidence: d.confidence,
+          reason: `runs emitted in reverse order: ${d.runs} runs put back (score margin ${d.margin.toFixed(1)})`,
+        });
+        state.repaired.add(line.index);
+      } else if (d) {
+        state.doubtful.push({
+          lineIndex: line.index,
+          lineText: line.text,
+          suggestion: d.text,
+          confidence: d.confidence,
+          why: `a reordering of its ${d.runs} runs reads better, but not surely (score margin ${d.margin.toFixed(1)})`,
+        });
+      } else if (c.sign === 3) {
+        state.doubtful.push({
+          lineIndex: line.index,
+          lineText: line.text,
+          confidence: 0.5,
+          why: 'it holds a piece of a word (a lone letter or a tatweel-initial piece) and no reordering explains it',
+        });
+      }
+    }
+    return { edits };
+  },
+};
