@@ -8,7 +8,7 @@ import type { Knowledge, Line } from '../core/types.js';
 import { splitLines } from '../core/tracked-text.js';
 import type { FrequencyModel } from '../knowledge/frequency.js';
 import { webClassModel } from './word-classes.js';
-import { tokenizeLine, visibleSign, type SignStrength, type Token } from './tokens.js';
+import { glueKind, makeToken, tokenizeLine, visibleSign, type SignStrength, type Token } from './tokens.js';
 import { addCounts, emptyCounts, WordModel, type Counts, type ModelWeights, DEFAULT_WEIGHTS } from './word-model.js';
 
 export interface LineInfo {
@@ -34,7 +34,7 @@ export interface DocumentAnalysis {
  * words (tatweel-initial, lone letters) are not, nor their neighbours, nor the
  * edges of a line that shows damage: that is where cut words sit.
  */
-export function trustedCounts(tokens: readonly Token[], sign: SignStrength): Counts {
+export function trustedCounts(tokens: readonly Token[], excludeEdges: boolean): Counts {
   const counts = emptyCounts();
   const n = tokens.length;
   const skip = new Uint8Array(n);
@@ -52,7 +52,7 @@ export function trustedCounts(tokens: readonly Token[], sign: SignStrength): Cou
       if (i + 1 < n) skip[i + 1] = 1;
     }
   }
-  if (sign >= 2) {
+  if (excludeEdges) {
     if (firstReal >= 0) skip[firstReal] = 1;
     if (lastReal >= 0) skip[lastReal] = 1;
   }
@@ -83,7 +83,7 @@ export function analyzeLines(lines: readonly Line[]): LineInfo[] {
     const arabic = hasArabic(line.text);
     const tokens = arabic ? tokenizeLine(line.text) : [];
     const sign = arabic ? visibleSign(tokens) : 0;
-    return { line, tokens, sign, own: arabic ? trustedCounts(tokens, sign) : emptyCounts(), arabic };
+    return { line, tokens, sign, own: arabic ? trustedCounts(tokens, sign >= 2) : emptyCounts(), arabic };
   });
 }
 
@@ -99,6 +99,20 @@ export function analyzeDocument(lines: readonly Line[], knowledge: Knowledge): D
   for (const info of infos) addCounts(doc, info.own);
   const corpus = corpusCounts(knowledge);
   return { lines: infos, doc, corpus, damaged: infos.some((i) => i.sign === 3) };
+}
+
+/**
+ * Once every line's sign is known (some need counts to see), the edges of every
+ * suspect line leave the document counts: cut words sit there.
+ */
+export function recountWithSigns(analysis: DocumentAnalysis, signs: ReadonlyMap<number, number>): void {
+  const doc = emptyCounts();
+  for (const info of analysis.lines) {
+    const sign = signs.get(info.line.index) ?? info.sign;
+    if (info.arabic && sign >= 1 && sign !== info.sign) info.own = trustedCounts(info.tokens, true);
+    addCounts(doc, info.own);
+  }
+  analysis.doc = doc;
 }
 
 const CORPUS_KEY = 'reorder:corpus-counts';
@@ -119,9 +133,11 @@ export function modelForLine(
   info: LineInfo,
   web: FrequencyModel,
   knowledge: Knowledge,
+  useLexicon = analysis.damaged,
   weights: ModelWeights = DEFAULT_WEIGHTS,
 ): WordModel {
-  const lexicon = analysis.damaged ? () => knowledge.lexicon() : null;
+  const lexicon = useLexicon ? () => knowledge.lexicon() : null;
+  // (damaged is settled before any line is judged with the lexicon: see reorder-runs.)
   return new WordModel(web, analysis.doc, info.own, analysis.corpus, lexicon, weights, webClassModel(web));
 }
 
@@ -134,4 +150,21 @@ export function rareEdgeWord(info: LineInfo, model: WordModel): boolean {
     if (key !== null && !model.known(key)) return true;
   }
   return false;
+}
+
+/**
+ * The signature of a line cut once inside a word and emitted in two runs: its
+ * last and first pieces, put together, make a counted word that at least one of
+ * them is not (`… رسم خر` + `يطة …` = `خريطة`). Needs no lexicon.
+ */
+export function wrapsCutWord(info: LineInfo, model: WordModel): boolean {
+  const real = info.tokens.filter((t) => t.kind === 'word');
+  if (real.length < 2) return false;
+  const first = real[0];
+  const last = real[real.length - 1];
+  const kind = glueKind(last, first);
+  if (kind !== 'kerning' && kind !== 'kashida') return false;
+  const merged = makeToken(last.text + first.text, 0);
+  if (merged.words.length !== 1 || model.count(merged.words[0]) === 0) return false;
+  return (last.last !== null && !model.known(last.last)) || (first.first !== null && !model.known(first.first));
 }

@@ -9,7 +9,7 @@
  * candidate is scored in time proportional to its number of runs: the words and
  * pairs inside a run are summed once, by prefix sums.
  */
-import { CLOSING_PUNCT, glueKind, makeToken, OPENING_PUNCT, type GlueKind, type Token } from './tokens.js';
+import { CLOSING_PUNCT, glueKind, isNumberToken, makeToken, OPENING_PUNCT, type GlueKind, type Token } from './tokens.js';
 import type { WordModel } from './word-model.js';
 
 export interface LineContext {
@@ -32,6 +32,8 @@ export interface SearchParams {
   kerningCut: number;
   kashidaCut: number;
   digitCut: number;
+  /** A number run meeting its neighbour with no space between. */
+  digitGlue: number;
   spaceCut: number;
   /** Prior log-odds that this line was damaged at all (set from how it looks). */
   damagePrior: number;
@@ -44,6 +46,7 @@ export const DEFAULT_SEARCH: SearchParams = {
   kerningCut: -1.5,
   kashidaCut: -0.5,
   digitCut: -0.5,
+  digitGlue: -2.5,
   spaceCut: -5,
   damagePrior: 0,
   maxCandidates: 60_000,
@@ -69,7 +72,7 @@ interface Unit {
   logp: number;
 }
 
-const ORPHAN_START = -6;
+const ORPHAN_START = -0.5;
 const MISPLACED_PUNCT = -4;
 const EDGE_SPACE = -0.5;
 /** A paragraph's last line ends its last sentence. */
@@ -101,13 +104,22 @@ export function searchReadings(
   // Beside a number, or where a dropped one left an empty or punctuation-only piece.
   const nearDigits = (t: Token) => t.kind !== 'word' || t.first === '<NUM>' || t.last === '<NUM>';
   // A tatweel-initial piece is the end of a cut word: a run must start there.
-  const required: number[] = [];
-  for (let i = 1; i < n; i++) if (tokens[i].tatweelInitial) required.push(i);
+  // A number is a run of its own: runs start at it and after it. (The line as it
+  // stands, with no cut at all, is scored apart.)
+  const requiredSet = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    if (tokens[i].tatweelInitial && i > 0) requiredSet.add(i);
+    if (isNumberToken(tokens[i])) {
+      if (i > 0) requiredSet.add(i);
+      if (i + 1 < n) requiredSet.add(i + 1);
+    }
+  }
+  const required = [...requiredSet].sort((a, b) => a - b);
   const maxReqAtOrBelow = new Int32Array(n);
   {
     let r = 0;
     for (let i = 0; i < n; i++) {
-      if (required.includes(i)) r = i;
+      if (requiredSet.has(i)) r = i;
       maxReqAtOrBelow[i] = r;
     }
   }
@@ -148,7 +160,8 @@ export function searchReadings(
     }
     return s;
   };
-  const glueCost = (k: GlueKind | null) => (k === 'kashida' ? params.kashidaCut : params.kerningCut);
+  const glueCost = (k: GlueKind | null) =>
+    k === 'kashida' ? params.kashidaCut : k === 'digit' ? params.digitGlue : params.kerningCut;
   const spaceCost = (a: Token, b: Token) => (nearDigits(a) || nearDigits(b) ? params.digitCut : params.spaceCut);
 
   const top: Reading[] = [];

@@ -139,14 +139,22 @@ function firstLetter(text: string): string | null {
   return ch !== undefined && (isArabicLetter(ch) || ch === TATWEEL) ? ch : null;
 }
 
-export type GlueKind = 'kashida' | 'kerning';
+export type GlueKind = 'kashida' | 'kerning' | 'digit';
+
+/** A number standing alone (with its punctuation): digits always make a run of their own. */
+export function isNumberToken(t: Token): boolean {
+  return t.kind === 'word' && t.words.length === 1 && t.words[0] === '<NUM>';
+}
 
 /**
  * Where a run can end in the middle of a word (damage model 1.2): at a kashida
  * (the next piece starts with tatweel, after a letter that joins forward), or
- * where a non-joining letter was kerned apart from a following ي or ك.
+ * where a non-joining letter was kerned apart from a following ي or ك; and
+ * beside a number, whose digits are always a run of their own.
  */
 export function glueKind(left: Token, right: Token): GlueKind | null {
+  // A number's run meets its neighbour's with or without a space (`2013م`, `(2019)`).
+  if (left.kind !== 'empty' && right.kind !== 'empty' && (left.last === '<NUM>' || right.first === '<NUM>')) return 'digit';
   if (left.kind !== 'word' || right.kind !== 'word') return null;
   const a = lastLetter(left.text);
   const b = firstLetter(right.text);
