@@ -70,6 +70,8 @@ export interface SearchResult {
 interface Unit {
   tok: Token;
   logp: number;
+  /** For a glued unit, the tokens it was glued from. */
+  pieces?: Token[];
 }
 
 const ORPHAN_START = -0.5;
@@ -133,7 +135,7 @@ export function searchReadings(
     let u = merged.get(text);
     if (!u) {
       const tok = makeToken(text, a.tok.start);
-      u = { tok, logp: model.tokenLogP(tok) };
+      u = { tok, logp: model.gluedLogP(tok, [...(a.pieces ?? [a.tok]), b.tok]), pieces: [...(a.pieces ?? [a.tok]), b.tok] };
       merged.set(text, u);
     }
     return u;

@@ -59,6 +59,9 @@ const FLOOR = {
 /** Pieces that can only be parts of words. */
 export const FRAGMENT_LOGP = -28;
 export const LONE_LETTER_LOGP = -26;
+/** A glued form that is no word at all: never a repair. */
+const GLUED_NONWORD_LOGP = -60;
+const JOINED_WORDS_PENALTY = -6;
 const CLASS_WEIGHT = Number(process.env.RO_CW ?? 0.5);
 const HALF_CLASS_WEIGHT = Number(process.env.RO_HW ?? 0.3);
 const CLASS_ALWAYS = process.env.RO_CA === '1';
@@ -173,6 +176,25 @@ export class WordModel {
     if (t.loneLetter) return LONE_LETTER_LOGP;
     let s = 0;
     for (const w of t.words) s += this.wordLogP(w);
+    return s;
+  }
+
+  /**
+   * log P of a token made by gluing pieces. A glued form no count has seen is a
+   * word only on the lexicon's word (without a lexicon, never), and even then it
+   * is unlikely to be made of pieces that are themselves counted words: that is
+   * two words run together, not a word cut in two.
+   */
+  gluedLogP(t: Token, pieces: readonly Token[]): number {
+    let s = 0;
+    for (const w of t.words) {
+      if (this.count(w) > 0 || w.startsWith('<')) s += this.wordLogP(w);
+      else if (this.lexicon === null || !this.lexicon().has(w)) s += GLUED_NONWORD_LOGP;
+      else {
+        s += this.wordLogP(w);
+        if (pieces.every((p) => p.words.every((pw) => this.count(pw) > 0))) s += JOINED_WORDS_PENALTY;
+      }
+    }
     return s;
   }
 

@@ -1,8 +1,18 @@
 import { hasArabic } from '../core/arabic.js';
+import type { Knowledge } from '../core/types.js';
+import type { FrequencyModel } from '../knowledge/frequency.js';
 import type { Edit, Rule, RuleContext } from '../core/types.js';
-import { analyzeDocument, modelForLine, rareEdgeWord, recountWithSigns, wrapsCutWord, type LineInfo } from '../reorder/document.js';
+import {
+  analyzeDocument,
+  modelForLine,
+  rareEdgeWord,
+  recountWithSigns,
+  wrapsCutWord,
+  type DocumentAnalysis,
+  type LineInfo,
+} from '../reorder/document.js';
 import { DEFAULT_SEARCH, renderReading, searchReadings, type LineContext, type SearchParams } from '../reorder/search.js';
-import { tokenizeLine, type Token } from '../reorder/tokens.js';
+import { isNumberToken, tokenizeLine, type Token } from '../reorder/tokens.js';
 import type { WordModel } from '../reorder/word-model.js';
 
 /**
@@ -102,6 +112,83 @@ function edgeTokens(tokens: readonly Token[]): { first: Token | null; last: Toke
   return { first: real[0] ?? null, last: real[real.length - 1] ?? null };
 }
 
+/** Lines that judged with counts alone look like reversed runs, by how strongly. */
+function lineSigns(analysis: DocumentAnalysis, web: FrequencyModel, knowledge: Knowledge): Map<number, number> {
+  const signs = new Map<number, number>();
+  for (const info of analysis.lines) {
+    if (!info.arabic) continue;
+    const words = info.tokens.filter((t) => t.kind === 'word').length;
+    if (words < 2 || info.tokens.length > MAX_TOKENS) continue;
+    const countsOnly = modelForLine(analysis, info, web, knowledge, false);
+    let sign = info.sign;
+    if (sign < 3 && wrapsCutWord(info, countsOnly)) sign = 3;
+    // Digits always make runs of their own: a line with a number may be reversed at it.
+    if (sign < 1 && (rareEdgeWord(info, countsOnly) || info.tokens.some(isNumberToken))) sign = 1;
+    signs.set(info.line.index, sign);
+  }
+  return signs;
+}
+
+/** Decides every candidate line, each seeing its neighbours as they now read. */
+function judgeLines(
+  analysis: DocumentAnalysis,
+  signs: ReadonlyMap<number, number>,
+  web: FrequencyModel,
+  knowledge: Knowledge,
+  opts: ReorderOptions,
+): Map<number, Candidate> {
+  const candidates = new Map<number, Candidate>();
+  for (const info of analysis.lines) {
+    const sign = signs.get(info.line.index);
+    if (sign === undefined || (sign === 0 && !analysis.damaged)) continue;
+    const model = modelForLine(analysis, info, web, knowledge);
+    // Without a piece of a word to explain, more than two free cuts is never worth its cost.
+    const maxRuns = sign === 3 ? opts.maxRuns : sign === 2 ? Math.min(opts.maxRuns, 5) : Math.min(opts.maxRuns, 3);
+    const prior = DAMAGE_PRIOR[sign];
+    const params: SearchParams = { ...DEFAULT_SEARCH, maxRuns, damagePrior: prior };
+    candidates.set(info.line.index, { info, model, sign, params, tokens: info.tokens, decision: null });
+  }
+  const lines = analysis.lines;
+  const currentTokens = (i: number): Token[] | null => {
+    if (i < 0 || i >= lines.length) return null;
+    const c = candidates.get(i);
+    if (c) return c.tokens;
+    return lines[i].tokens.length ? lines[i].tokens : null;
+  };
+  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+    let changed = false;
+    for (const c of candidates.values()) {
+      const i = c.info.line.index;
+      const before = currentTokens(i - 1);
+      const after = currentTokens(i + 1);
+      const context: LineContext = {
+        before: before ? edgeTokens(before).last : null,
+        after: after ? edgeTokens(after).first : null,
+        paragraphEnd: after === null,
+      };
+      const contextKey = `${context.before?.text ?? ''}\n${context.after?.text ?? ''}`;
+      if (c.contextKey === contextKey) continue;
+      c.contextKey = contextKey;
+      const d = decide(c, context);
+      const prevText = c.decision?.text ?? null;
+      c.decision = d;
+      // Neighbours see a new reading only when it is likely; otherwise the line as it is.
+      c.tokens = d && d.confidence >= 0.5 ? tokenizeLine(d.text) : c.info.tokens;
+      if ((d?.text ?? null) !== prevText) changed = true;
+    }
+    if (!changed) break;
+  }
+  return candidates;
+}
+
+/**
+ * Score margins that, without a visible piece of a word, show that a document is
+ * damaged: one clear win or two fair ones. (Wrapped clean text, judged as if
+ * damaged, gives no reading a margin above 0.5.)
+ */
+const CLEAR_MARGIN = 1.5;
+const FAIR_MARGIN = 0.8;
+
 export const reorderRuns: Rule = {
   id: REORDER_RUNS,
   description: 'Put back in order the runs of a line that the extractor emitted right to left (`يارة … من ز` → `زيارة … من`)',
@@ -118,61 +205,24 @@ export const reorderRuns: Rule = {
     const analysis = analyzeDocument(ctx.lines, ctx.knowledge);
     const web = ctx.knowledge.frequencies();
 
-    // How each line looks, judged with counts only (no lexicon yet).
-    const signs = new Map<number, number>();
-    for (const info of analysis.lines) {
-      if (!info.arabic) continue;
-      const words = info.tokens.filter((t) => t.kind === 'word').length;
-      if (words < 2 || info.tokens.length > MAX_TOKENS) continue;
-      const countsOnly = modelForLine(analysis, info, web, ctx.knowledge, false);
-      signs.set(info.line.index, info.sign || (wrapsCutWord(info, countsOnly) ? 3 : rareEdgeWord(info, countsOnly) ? 1 : 0));
-    }
+    const signs = lineSigns(analysis, web, ctx.knowledge);
     // A piece of a word somewhere: the document is damaged, so any of its lines may be.
-    analysis.damaged ||= [...signs.values()].some((s) => s === 3);
+    analysis.damaged ||= [...signs.values()].some((s) => s === 3) || process.env.RO_FORCE_DAMAGED === '1';
     recountWithSigns(analysis, signs);
-    const candidates = new Map<number, Candidate>();
-    for (const info of analysis.lines) {
-      const sign = signs.get(info.line.index);
-      if (sign === undefined || (sign === 0 && !analysis.damaged)) continue;
-      const model = modelForLine(analysis, info, web, ctx.knowledge);
-      // Without a piece of a word to explain, more than two cuts is never worth its cost.
-      const maxRuns = sign === 3 ? opts.maxRuns : sign === 2 ? Math.min(opts.maxRuns, 5) : Math.min(opts.maxRuns, 3);
-      const params: SearchParams = { ...DEFAULT_SEARCH, maxRuns, damagePrior: DAMAGE_PRIOR[sign] };
-      candidates.set(info.line.index, { info, model, sign, params, tokens: info.tokens, decision: null });
+    let candidates = judgeLines(analysis, signs, web, ctx.knowledge, opts);
+    if (!analysis.damaged) {
+      // No piece of a word anywhere. Only readings that win clearly (numbers put
+      // back beside the words they belong to, say) show that the document is
+      // damaged after all; otherwise it is left exactly as it is.
+      const margins = [...candidates.values()].map((c) => c.decision?.margin ?? 0);
+      const clear = margins.filter((m) => m >= CLEAR_MARGIN).length;
+      const fair = margins.filter((m) => m >= FAIR_MARGIN).length;
+      if (clear === 0 && fair < 2) return {};
+      analysis.damaged = true;
+      candidates = judgeLines(analysis, signs, web, ctx.knowledge, opts);
     }
     if (candidates.size === 0) return {};
-
-    const lines = analysis.lines;
-    const currentTokens = (i: number): Token[] | null => {
-      if (i < 0 || i >= lines.length) return null;
-      const c = candidates.get(i);
-      if (c) return c.tokens;
-      return lines[i].tokens.length ? lines[i].tokens : null;
-    };
-    for (let sweep = 0; sweep < SWEEPS; sweep++) {
-      let changed = false;
-      for (const c of candidates.values()) {
-        const i = c.info.line.index;
-        const before = currentTokens(i - 1);
-        const after = currentTokens(i + 1);
-        const context = {
-          before: before ? edgeTokens(before).last : null,
-          after: after ? edgeTokens(after).first : null,
-          paragraphEnd: after === null,
-        };
-        const contextKey = `${context.before?.text ?? ''}\n${context.after?.text ?? ''}`;
-        if (c.contextKey === contextKey) continue;
-        c.contextKey = contextKey;
-        const d = decide(c, context);
-        const prevText = c.decision?.text ?? null;
-        c.decision = d;
-        // Neighbours see a new reading only when it is likely; otherwise the line as it is.
-        const tokens = d && d.confidence >= 0.5 ? tokenizeLine(d.text) : c.info.tokens;
-        if ((d?.text ?? null) !== prevText) changed = true;
-        c.tokens = tokens;
-      }
-      if (!changed) break;
-    }
+    if (process.env.RO_DEBUG_DOC) console.error(`damaged=${analysis.damaged}`);
 
     const edits: Edit[] = [];
     if (process.env.RO_DEBUG) {
