@@ -74,6 +74,7 @@ interface Unit {
   pieces?: Token[];
 }
 
+const PROCLITIC_LETTER = /^[وفبلك]$/;
 const ORPHAN_START = -0.5;
 const MISPLACED_PUNCT = -4;
 const EDGE_SPACE = -0.5;
@@ -162,9 +163,19 @@ export function searchReadings(
     }
     return s;
   };
-  const glueCost = (k: GlueKind | null) =>
-    k === 'kashida' ? params.kashidaCut : k === 'digit' ? params.digitGlue : params.kerningCut;
-  const spaceCost = (a: Token, b: Token) => (nearDigits(a) || nearDigits(b) ? params.digitCut : params.spaceCut);
+  const glueCost = (k: GlueKind | null, a: Token, b: Token) =>
+    k === 'kashida'
+      ? params.kashidaCut
+      : k !== 'digit'
+        ? params.kerningCut
+        : PROCLITIC_LETTER.test(a.text) && b.first === '<NUM>'
+          ? params.digitCut
+          : params.digitGlue;
+  const spaceCost = (a: Token, b: Token) => {
+    if (!nearDigits(a) && !nearDigits(b)) return params.spaceCut;
+    // `و60`: a one-letter proclitic is written onto the number that follows it.
+    return PROCLITIC_LETTER.test(a.text) && b.first === '<NUM>' ? params.digitGlue : params.digitCut;
+  };
 
   const top: Reading[] = [];
   let worstKept = -Infinity;
@@ -205,7 +216,7 @@ export function searchReadings(
         if (pending) {
           if (glue) {
             first = merge(pending, head);
-            s += glueCost(kind);
+            s += glueCost(kind, pending.tok, head.tok);
           } else {
             s += spaceCost(pending.tok, head.tok) + pending.logp + (lf ? assoc(lf, pending) : startScore(pending));
             lf = pending;

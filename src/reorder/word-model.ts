@@ -13,6 +13,7 @@ import type { FrequencyModel } from '../knowledge/frequency.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Token } from './tokens.js';
 import type { ClassModel } from './word-classes.js';
+import { datePairScore } from './dates.js';
 
 /** Word and pair counts of some text (keys as in tokens.ts). */
 export interface Counts {
@@ -202,6 +203,7 @@ export class WordModel {
   tokenAssoc(left: Token, right: Token): number {
     if (left.last === null || right.first === null) return 0;
     if (left.tatweelInitial || left.loneLetter || right.tatweelInitial || right.loneLetter) return 0;
-    return this.assoc(left.last, right.first);
+    const dates = left.last === '<NUM>' || right.first === '<NUM>' ? datePairScore(left, right) : 0;
+    return this.assoc(left.last, right.first) + dates;
   }
 }
