@@ -252,7 +252,39 @@ export function searchReadings(
   if (n === 0) return { identity: 0, top: [], candidates: 0 };
   extend(n - 1, 1, null, null, 0);
   const identity = startScore(units[0]) + words(0, n - 1) + pairs(1, n - 1) + endScore(units[n - 1]);
-  return { identity, top, candidates };
+  // What only the whole line shows: brackets and quotes in the order they open and close.
+  const line = tokens.map((t) => t.text).join(' ');
+  for (const r of top) r.score += bracketScore(renderReading(line, tokens, r).text);
+  top.sort((a, b) => b.score - a.score);
+  return { identity: identity + bracketScore(line), top, candidates };
+}
+
+const BRACKETS: [string, string][] = [
+  ['(', ')'],
+  ['[', ']'],
+  ['«', '»'],
+  ['“', '”'],
+];
+const MISORDERED_BRACKET = -3;
+
+/** A closing mark that comes before its opening mark on the same line reads wrong. */
+export function bracketScore(text: string): number {
+  let s = 0;
+  for (const [open, close] of BRACKETS) {
+    if (!text.includes(open) || !text.includes(close)) continue;
+    let depth = 0;
+    let orphans = 0;
+    for (const ch of text) {
+      if (ch === open) depth++;
+      else if (ch === close) {
+        if (depth > 0) depth--;
+        else orphans++;
+      }
+    }
+    // Each close with no open before it, while an open is left over after it.
+    s += Math.min(orphans, depth) * MISORDERED_BRACKET;
+  }
+  return s;
 }
 
 /** Σ_{j ≤ k} C(n, j): how many ways to choose up to k cut points among n. */

@@ -5,6 +5,7 @@ import { reattachMarks } from './reattach-marks.js';
 import { removeKashida } from './remove-kashida.js';
 import { reorderRuns } from './reorder-runs.js';
 import { flagScrambledLine } from './flag-scrambled-line.js';
+import { rejoinSplitWords } from './rejoin-split-words.js';
 
 /**
  * Every rule, in the order the engine runs them. The order is part of the
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   // Structure: after loose marks are back on their letters, before tatweel goes
   // (a tatweel-initial piece is how reorder-runs knows where a word was cut).
   reorderRuns,
+  rejoinSplitWords,
   flagScrambledLine,
   removeKashida,
 ];

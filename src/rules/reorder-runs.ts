@@ -46,6 +46,8 @@ export interface DoubtfulLine {
 export interface ReorderState {
   doubtful: DoubtfulLine[];
   repaired: Set<number>;
+  /** The document showed reordering damage (later rules may then consult the lexicon). */
+  damaged: boolean;
 }
 
 interface Candidate {
@@ -198,7 +200,7 @@ export const reorderRuns: Rule = {
     // The first pass sees the damage as extracted (tatweel still marks the cuts);
     // later passes see our own output and the other rules' clean-ups.
     if (ctx.knowledge.cache.has(REORDER_RUNS)) return {};
-    const state: ReorderState = { doubtful: [], repaired: new Set() };
+    const state: ReorderState = { doubtful: [], repaired: new Set(), damaged: false };
     ctx.knowledge.cache.set(REORDER_RUNS, state);
     if (!hasArabic(ctx.text)) return {};
     const opts = readOptions(ctx);
@@ -221,6 +223,7 @@ export const reorderRuns: Rule = {
       analysis.damaged = true;
       candidates = judgeLines(analysis, signs, web, ctx.knowledge, opts);
     }
+    state.damaged = analysis.damaged;
     if (candidates.size === 0) return {};
     if (process.env.RO_DEBUG_DOC) console.error(`damaged=${analysis.damaged}`);
 
