@@ -142,11 +142,13 @@ export function searchReadings(
     return u;
   };
   const assoc = (a: Unit, b: Unit) => model.tokenAssoc(a.tok, b.tok);
+  // `وقال` opens a sentence; `وزير` only starts with the same letter.
+  const opener = (w: string) => OPENER.test(w) && model.count(w.slice(1)) > 0 && model.count(w.slice(1)) * 2 >= model.count(w);
   const sentenceStart = !context.before || SENTENCE_END.test(context.before.text);
   const startScore = (u: Unit): number => {
     let s = context.before ? model.tokenAssoc(context.before, u.tok) : 0;
     const t = u.tok;
-    if (sentenceStart && t.first !== null && OPENER.test(t.first)) s += SENTENCE_OPENER;
+    if (sentenceStart && t.first !== null && opener(t.first)) s += SENTENCE_OPENER;
     if (t.kind === 'empty') s += EDGE_SPACE;
     else if (t.kind === 'punct' && CLOSING_PUNCT.test(t.text)) s += ORPHAN_START;
     else if (t.lead !== '' && CLOSING_PUNCT.test(t.lead)) s += MISPLACED_PUNCT;
@@ -159,7 +161,7 @@ export function searchReadings(
     else if (OPENING_PUNCT.test(t.text)) s += MISPLACED_PUNCT;
     if (SENTENCE_END.test(t.text)) {
       if (context.paragraphEnd) s += PARAGRAPH_END;
-      else if (context.after?.first && OPENER.test(context.after.first)) s += SENTENCE_OPENER;
+      else if (context.after?.first && opener(context.after.first)) s += SENTENCE_OPENER;
     }
     return s;
   };
