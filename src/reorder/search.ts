@@ -127,7 +127,7 @@ export function searchReadings(
     }
   }
   const free = n - 1 - required.length;
-  let maxRuns = Math.max(params.maxRuns, required.length + 2);
+  let maxRuns = Math.max(params.maxRuns, required.length + 1);
   while (maxRuns > required.length + 1 && segmentations(free, maxRuns - 1 - required.length) > params.maxCandidates) maxRuns--;
 
   const merged = new Map<string, Unit>();

@@ -17,7 +17,7 @@ export function reverseRuns(marked: string): { damaged: string; logical: string 
     if (i < all.length - 1 && s.endsWith(' ')) s = s.slice(0, -1);
     return s;
   });
-  return { damaged: [...runs].reverse().join(' '), logical: marked.replace(/\|/g, '') };
+  return { damaged: [...runs].reverse().join(' '), logical: marked.replace(/ ?\| ?/g, (m) => (m.includes(' ') ? ' ' : '')) };
 }
 
 /** Word and pair counts of the given texts, as a frequency model (keys as in the shipped data). */
