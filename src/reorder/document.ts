@@ -138,7 +138,7 @@ export function modelForLine(
 ): WordModel {
   const lexicon = useLexicon ? () => knowledge.lexicon() : null;
   // (damaged is settled before any line is judged with the lexicon: see reorder-runs.)
-  return new WordModel(web, analysis.doc, info.own, analysis.corpus, lexicon, weights, webClassModel(web));
+  return new WordModel(web, analysis.doc, info.own, analysis.corpus, lexicon, weights, () => webClassModel(web));
 }
 
 /** A rare word at either edge of a line is where a cut word would show. */

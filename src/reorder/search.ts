@@ -107,12 +107,13 @@ export function searchReadings(
   // Beside a number, or where a dropped one left an empty or punctuation-only piece.
   const nearDigits = (t: Token) => t.kind !== 'word' || t.first === '<NUM>' || t.last === '<NUM>';
   // A tatweel-initial piece is the end of a cut word: a run must start there.
-  // A number is a run of its own: runs start at it and after it. (The line as it
-  // stands, with no cut at all, is scored apart.)
+  // A number is a run of its own: runs start at it and after it; so is what a
+  // dropped number left (a double space, a lone comma), except the spaces a run
+  // keeps after the end of a sentence. (The line as it stands is scored apart.)
   const requiredSet = new Set<number>();
   for (let i = 0; i < n; i++) {
     if (tokens[i].tatweelInitial && i > 0) requiredSet.add(i);
-    if (isNumberToken(tokens[i])) {
+    if (isNumberToken(tokens[i]) && !(tokens[i].kind === 'empty' && i > 0 && SENTENCE_END.test(tokens[i - 1].text))) {
       if (i > 0) requiredSet.add(i);
       if (i + 1 < n) requiredSet.add(i + 1);
     }
@@ -173,8 +174,10 @@ export function searchReadings(
         : PROCLITIC_LETTER.test(a.text) && b.first === '<NUM>'
           ? params.digitCut
           : params.digitGlue;
-  const spaceCost = (a: Token, b: Token) => {
-    if (!nearDigits(a) && !nearDigits(b)) return params.spaceCut;
+  // A cut is cheap beside a number only where the number (or what is left of it)
+  // is a run of its own: digits split runs, nothing else about them does.
+  const spaceCost = (a: Token, aAlone: boolean, b: Token, bAlone: boolean) => {
+    if (!(nearDigits(a) && aAlone) && !(nearDigits(b) && bAlone)) return params.spaceCut;
     // `و60`: a one-letter proclitic is written onto the number that follows it.
     return PROCLITIC_LETTER.test(a.text) && b.first === '<NUM>' ? params.digitGlue : params.digitCut;
   };
@@ -201,7 +204,7 @@ export function searchReadings(
   };
 
   // Adds the run [lo, hi] after the state (lastFinal, pending, score) and recurses.
-  const extend = (hi: number, m: number, lastFinal: Unit | null, pending: Unit | null, score: number) => {
+  const extend = (hi: number, m: number, lastFinal: Unit | null, pending: Unit | null, score: number, pendingAlone: boolean) => {
     const minLo = maxReqAtOrBelow[hi];
     // With no run left to spend, this run must reach the line's start.
     const maxLo = m >= maxRuns ? 0 : hi;
@@ -220,7 +223,7 @@ export function searchReadings(
             first = merge(pending, head);
             s += glueCost(kind, pending.tok, head.tok);
           } else {
-            s += spaceCost(pending.tok, head.tok) + pending.logp + (lf ? assoc(lf, pending) : startScore(pending));
+            s += spaceCost(pending.tok, pendingAlone, head.tok, lo === hi) + pending.logp + (lf ? assoc(lf, pending) : startScore(pending));
             lf = pending;
           }
         }
@@ -243,7 +246,7 @@ export function searchReadings(
         if (lo === 0) {
           record(s + pend.logp + (lf ? assoc(lf, pend) : startScore(pend)) + endScore(pend) + (m > 1 ? params.damagePrior : 0));
         } else {
-          extend(lo - 1, m + 1, lf, pend, s);
+          extend(lo - 1, m + 1, lf, pend, s, lo === hi && !(pending && glue));
         }
         los.pop();
         if (m > 1) glues.pop();
@@ -252,7 +255,7 @@ export function searchReadings(
   };
 
   if (n === 0) return { identity: 0, top: [], candidates: 0 };
-  extend(n - 1, 1, null, null, 0);
+  extend(n - 1, 1, null, null, 0, false);
   const identity = startScore(units[0]) + words(0, n - 1) + pairs(1, n - 1) + endScore(units[n - 1]);
   // What only the whole line shows: brackets and quotes in the order they open and close.
   const line = tokens.map((t) => t.text).join(' ');

@@ -28,6 +28,12 @@ export interface Token {
   tatweelInitial: boolean;
   /** A single Arabic letter standing alone (not و, not a unit after a number). */
   loneLetter: boolean;
+  /**
+   * Where a number's run was and its digits were dropped (damage model 1.3): an
+   * empty piece inside the line (a double space) or punctuation standing alone
+   * (`2034،` → `،`). It is scored as the number it was.
+   */
+  droppedNumber: boolean;
 }
 
 /** Kinds of word-character segments inside a token. */
@@ -53,6 +59,9 @@ function segmentKey(kind: SegmentKind, text: string): string {
   return '<OPQ>';
 }
 
+/** What is left of a number run whose digits were dropped: the punctuation it carried. */
+const NUMBER_TRAIL_ALONE = /^[،,.%؛]$/;
+
 /** Units written after a number that are one letter on their own (`2013 م`, `1440 هـ`). */
 const UNIT_LETTERS = new Set(['م', 'ه', 'ق', 'ص', 'د', 'س']);
 
@@ -62,6 +71,15 @@ export function tokenizeLine(line: string): Token[] {
   for (const text of line.split(' ')) {
     tokens.push(makeToken(text, pos));
     pos += text.length + 1;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const interior = i > 0 && i < tokens.length - 1 && tokens[i - 1].kind !== 'empty' && tokens[i + 1].kind !== 'empty';
+    if ((t.kind === 'empty' && interior) || (t.kind === 'punct' && NUMBER_TRAIL_ALONE.test(t.text))) {
+      t.droppedNumber = true;
+      t.first = '<NUM>';
+      t.last = t.kind === 'empty' ? '<NUM>' : null;
+    }
   }
   // Lone letters next to a number are units (`2013 م`), not fragments.
   for (let i = 0; i < tokens.length; i++) {
@@ -121,7 +139,7 @@ export function makeToken(text: string, start: number): Token {
     letters.length === 1 &&
     isArabicLetter(letters) &&
     letters !== 'و';
-  return { text, start, kind, words, first, last, lead, trail, tatweelInitial, loneLetter };
+  return { text, start, kind, words, first, last, lead, trail, tatweelInitial, loneLetter, droppedNumber: false };
 }
 
 /** Last Arabic letter of a token's text, skipping marks; null if it ends otherwise. */
@@ -143,7 +161,7 @@ export type GlueKind = 'kashida' | 'kerning' | 'digit';
 
 /** A number standing alone (with its punctuation): digits always make a run of their own. */
 export function isNumberToken(t: Token): boolean {
-  return t.kind === 'word' && t.words.length === 1 && t.words[0] === '<NUM>';
+  return t.droppedNumber || (t.kind === 'word' && t.words.length === 1 && t.words[0] === '<NUM>');
 }
 
 /**
@@ -154,6 +172,7 @@ export function isNumberToken(t: Token): boolean {
  */
 export function glueKind(left: Token, right: Token): GlueKind | null {
   // A number's run meets its neighbour's with or without a space (`2013م`, `(2019)`).
+  if (left.droppedNumber || right.droppedNumber) return null;
   if (left.kind !== 'empty' && right.kind !== 'empty' && (left.last === '<NUM>' || right.first === '<NUM>')) return 'digit';
   if (left.kind !== 'word' || right.kind !== 'word') return null;
   const a = lastLetter(left.text);

@@ -86,8 +86,8 @@ export class WordModel {
     private readonly corpus: Counts,
     private readonly lexicon: (() => Lexicon) | null,
     private readonly weights: ModelWeights = DEFAULT_WEIGHTS,
-    /** Back-off for pairs no count has seen (word-classes.ts). */
-    private readonly classes: ClassModel | null = null,
+    /** Back-off for pairs no count has seen (word-classes.ts), built on first use. */
+    private readonly classModel: (() => ClassModel) | null = null,
   ) {
     this.totalWords =
       web.totalWords + weights.document * (doc.totalWords - own.totalWords) + weights.corpus * corpus.totalWords;
@@ -166,13 +166,17 @@ export class WordModel {
     if (this.web.pair(a, b) === 0) observed += Math.min(0.5, expected);
     v = Math.log((observed + 1) / (expected + 1));
     // An unseen pair of rare words says little by itself: ask what kinds of words they are.
-    if ((!seen || CLASS_ALWAYS) && this.classes) v += CLASS_WEIGHT * this.classes.assoc(a, b) + HALF_CLASS_WEIGHT * this.classes.halfAssoc(a, b);
+    if ((!seen || CLASS_ALWAYS) && this.classModel) {
+      const classes = this.classModel();
+      v += CLASS_WEIGHT * classes.assoc(a, b) + HALF_CLASS_WEIGHT * classes.halfAssoc(a, b);
+    }
     this.memoPair.set(k, v);
     return v;
   }
 
   /** log P of a token standing as one unit. */
   tokenLogP(t: Token): number {
+    if (t.droppedNumber) return this.wordLogP('<NUM>');
     if (t.tatweelInitial) return FRAGMENT_LOGP;
     if (t.loneLetter) return LONE_LETTER_LOGP;
     let s = 0;
