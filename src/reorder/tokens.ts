@@ -78,7 +78,8 @@ export function tokenizeLine(line: string): Token[] {
     if ((t.kind === 'empty' && interior) || (t.kind === 'punct' && NUMBER_TRAIL_ALONE.test(t.text))) {
       t.droppedNumber = true;
       t.first = '<NUM>';
-      t.last = t.kind === 'empty' ? '<NUM>' : null;
+      // A lone `.` is as often a decimal point (`1.1 مليون`) as a full stop after a year.
+      t.last = t.kind === 'empty' || t.text === '.' ? '<NUM>' : null;
     }
   }
   // Lone letters next to a number are units (`2013 م`), not fragments.
