@@ -50,11 +50,8 @@ const SUFFIXES: [string, string][] = [
 ];
 const VERB_PREFIX = /^[يتنأ]/;
 
-let frequentWords: FrequencyModel | null = null;
-const FREQUENT = Number(process.env.RO_FQ ?? 1e9);
 export function wordClass(key: string): string {
   if (key.startsWith('<') || FUNCTION_WORDS.has(key)) return key;
-  if (frequentWords && frequentWords.word(key) >= FREQUENT) return key;
   let rest = key;
   let pre = '-';
   for (const [p, name] of PREFIXES) {
@@ -133,15 +130,18 @@ export class ClassModel {
 
 const built = new WeakMap<FrequencyModel, ClassModel>();
 
-/** The class model of a frequency model's pairs (built once per model). */
+/**
+ * The class model of the web pairs (built once per frequency model). Only web
+ * pairs: a document's own pairs include the accidental junctions of its damaged
+ * lines, which blur exactly the contrasts the classes are for.
+ */
 export function webClassModel(web: FrequencyModel): ClassModel {
   let m = built.get(web);
   if (!m) {
-    frequentWords = web;
-    m = new ClassModel();
-    const model = m;
+    const model = new ClassModel();
     web.forEachPair?.((a, b, c) => model.add(a, b, c));
-    built.set(web, m);
+    built.set(web, model);
+    m = model;
   }
   return m;
 }
