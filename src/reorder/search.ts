@@ -9,7 +9,7 @@
  * candidate is scored in time proportional to its number of runs: the words and
  * pairs inside a run are summed once, by prefix sums.
  */
-import { CLOSING_PUNCT, glueKind, isNumberToken, makeToken, OPENING_PUNCT, type GlueKind, type Token } from './tokens.js';
+import { CLOSING_PUNCT, glueKind, isDigitRun, makeToken, OPENING_PUNCT, type GlueKind, type Token } from './tokens.js';
 import type { WordModel } from './word-model.js';
 
 export interface LineContext {
@@ -113,7 +113,8 @@ export function searchReadings(
   const requiredSet = new Set<number>();
   for (let i = 0; i < n; i++) {
     if (tokens[i].tatweelInitial && i > 0) requiredSet.add(i);
-    if (isNumberToken(tokens[i]) && !(tokens[i].kind === 'empty' && i > 0 && SENTENCE_END.test(tokens[i - 1].text))) {
+    const t = tokens[i];
+    if (isDigitRun(t) || (t.droppedNumber && !(t.kind === 'empty' && i > 0 && SENTENCE_END.test(tokens[i - 1].text)))) {
       if (i > 0) requiredSet.add(i);
       if (i + 1 < n) requiredSet.add(i + 1);
     }

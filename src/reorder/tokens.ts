@@ -34,6 +34,12 @@ export interface Token {
    * (`2034،` → `،`). It is scored as the number it was.
    */
   droppedNumber: boolean;
+  /**
+   * Glyph codes standing alone (Private Use Area, digits of a font with no
+   * Unicode mapping, seed 004): most likely a number, scored as one, but such
+   * numbers do not always make runs of their own.
+   */
+  glyphNumber: boolean;
 }
 
 /** Kinds of word-character segments inside a token. */
@@ -140,7 +146,13 @@ export function makeToken(text: string, start: number): Token {
     letters.length === 1 &&
     isArabicLetter(letters) &&
     letters !== 'و';
-  return { text, start, kind, words, first, last, lead, trail, tatweelInitial, loneLetter, droppedNumber: false };
+  const glyphNumber = words.length > 0 && !words.some((w) => w !== '<OPQ>') && /^[^\p{L}]*$/u.test(text) && /^[\ue000-\uf8ff.,٫٬]+/.test(text.slice(lead.length));
+  if (glyphNumber) {
+    words.splice(0, words.length, '<NUM>');
+    if (first !== null) first = '<NUM>';
+    if (last !== null) last = '<NUM>';
+  }
+  return { text, start, kind, words, first, last, lead, trail, tatweelInitial, loneLetter, droppedNumber: false, glyphNumber };
 }
 
 /** Last Arabic letter of a token's text, skipping marks; null if it ends otherwise. */
@@ -163,6 +175,11 @@ export type GlueKind = 'kashida' | 'kerning' | 'digit';
 /** A number standing alone (with its punctuation): digits always make a run of their own. */
 export function isNumberToken(t: Token): boolean {
   return t.droppedNumber || (t.kind === 'word' && t.words.length === 1 && t.words[0] === '<NUM>');
+}
+
+/** A number in Unicode digits, whose runs the line must have been cut around if it was cut at all. */
+export function isDigitRun(t: Token): boolean {
+  return isNumberToken(t) && !t.glyphNumber && !t.droppedNumber;
 }
 
 /**

@@ -28,6 +28,8 @@ export const REORDER_RUNS = 'reorder-runs';
 
 /** Longer "lines" are paragraphs from reflowed text, not visual lines of a PDF. */
 const MAX_TOKENS = 40;
+/** Runs a line with many numbers may be cut into. */
+const MAX_NUMBER_RUNS = 9;
 /** Sweeps over the damaged lines: each sweep sees its neighbours' new readings. */
 const SWEEPS = 3;
 
@@ -145,7 +147,10 @@ function judgeLines(
     if (sign === undefined || (sign === 0 && !analysis.damaged)) continue;
     const model = modelForLine(analysis, info, web, knowledge);
     // Without a piece of a word to explain, more than two free cuts is never worth its cost.
-    const maxRuns = sign === 3 ? opts.maxRuns : sign === 2 ? Math.min(opts.maxRuns, 5) : Math.min(opts.maxRuns, 3);
+    // Numbers bring their own cuts (two each).
+    const numbers = info.tokens.filter(isNumberToken).length;
+    const base = sign === 3 ? opts.maxRuns : sign === 2 ? Math.min(opts.maxRuns, 5) : Math.min(opts.maxRuns, 3);
+    const maxRuns = Math.max(base, Math.min(MAX_NUMBER_RUNS, 2 * numbers + 2));
     const prior = DAMAGE_PRIOR[sign];
     const params: SearchParams = { ...DEFAULT_SEARCH, maxRuns, damagePrior: prior };
     candidates.set(info.line.index, { info, model, sign, params, tokens: info.tokens, decision: null });
