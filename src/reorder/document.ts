@@ -105,11 +105,11 @@ export function analyzeDocument(lines: readonly Line[], knowledge: Knowledge): D
  * Once every line's sign is known (some need counts to see), the edges of every
  * suspect line leave the document counts: cut words sit there.
  */
-export function recountWithSigns(analysis: DocumentAnalysis, signs: ReadonlyMap<number, number>): void {
+export function recountWithSigns(analysis: DocumentAnalysis, signs: ReadonlyMap<number, number>, resign = true): void {
   const doc = emptyCounts();
   for (const info of analysis.lines) {
     const sign = signs.get(info.line.index) ?? info.sign;
-    if (info.arabic && sign >= 1 && sign !== info.sign) info.own = trustedCounts(info.tokens, true);
+    if (resign && info.arabic && sign >= 1 && sign !== info.sign) info.own = trustedCounts(info.tokens, true);
     addCounts(doc, info.own);
   }
   analysis.doc = doc;

@@ -7,6 +7,7 @@ import {
   modelForLine,
   rareEdgeWord,
   recountWithSigns,
+  trustedCounts,
   wrapsCutWord,
   type DocumentAnalysis,
   type LineInfo,
@@ -28,6 +29,9 @@ export const REORDER_RUNS = 'reorder-runs';
 
 /** Longer "lines" are paragraphs from reflowed text, not visual lines of a PDF. */
 const MAX_TOKENS = 40;
+/** Readings this sure teach the document statistics; rounds of learning. */
+const LEARN_FROM = 0.8;
+const LEARNING_ROUNDS = 2;
 /** Runs a line with many numbers may be cut into. */
 const MAX_NUMBER_RUNS = 9;
 /** Sweeps over the damaged lines: each sweep sees its neighbours' new readings. */
@@ -62,6 +66,8 @@ interface Candidate {
   decision: Decision | null;
   /** The neighbours the decision was taken with. */
   contextKey?: string;
+  /** Its reading already counts in the document statistics. */
+  learned?: boolean;
 }
 
 interface Decision {
@@ -140,11 +146,17 @@ function judgeLines(
   web: FrequencyModel,
   knowledge: Knowledge,
   opts: ReorderOptions,
+  settled: ReadonlyMap<number, Candidate> = new Map(),
 ): Map<number, Candidate> {
   const candidates = new Map<number, Candidate>();
   for (const info of analysis.lines) {
     const sign = signs.get(info.line.index);
     if (sign === undefined || (sign === 0 && !analysis.damaged)) continue;
+    const done = settled.get(info.line.index);
+    if (done) {
+      candidates.set(info.line.index, done);
+      continue;
+    }
     const model = modelForLine(analysis, info, web, knowledge);
     // Without a piece of a word to explain, more than two free cuts is never worth its cost.
     // Numbers bring their own cuts (two each).
@@ -166,6 +178,7 @@ function judgeLines(
     let changed = false;
     for (const c of candidates.values()) {
       const i = c.info.line.index;
+      if (settled.has(i)) continue;
       const before = currentTokens(i - 1);
       const after = currentTokens(i + 1);
       const context: LineContext = {
@@ -227,6 +240,19 @@ export const reorderRuns: Rule = {
       if (clear === 0 && fair < 2) return {};
       analysis.damaged = true;
       candidates = judgeLines(analysis, signs, web, ctx.knowledge, opts);
+    }
+    // The document learns from its own repairs: a sure reading's words and pairs
+    // (the joined words above all) join the counts, and the other lines are judged again.
+    for (let round = 0; round < LEARNING_ROUNDS; round++) {
+      const settled = new Map([...candidates].filter(([, c]) => (c.decision?.confidence ?? 0) >= LEARN_FROM));
+      const fresh = [...settled.values()].filter((c) => !c.learned);
+      if (fresh.length === 0 || settled.size === candidates.size) break;
+      for (const c of fresh) {
+        c.learned = true;
+        c.info.own = trustedCounts(tokenizeLine(c.decision!.text), false);
+      }
+      recountWithSigns(analysis, signs, false);
+      candidates = judgeLines(analysis, signs, web, ctx.knowledge, opts, settled);
     }
     state.damaged = analysis.damaged;
     if (candidates.size === 0) return {};
