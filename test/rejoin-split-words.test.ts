@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { fixText, lexiconFromWords, type FixOptions } from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixText, getLexicon, lexiconFromWords, type FixOptions } from '../src/index.js';
 import { frequenciesOf } from './helpers/damage.js';
 
 const ONLY_REJOIN: FixOptions = { disable: ['remove-kashida', 'reorder-runs'] };
+
+// The shipped lexicon takes a while to decode on a busy machine: load it once, up front.
+beforeAll(() => {
+  getLexicon();
+}, 60_000);
 
 describe('rejoin-split-words (shipped lexicon and web counts)', () => {
   const joins: [string, string, string][] = [

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fixText, lexiconFromWords, type FixOptions, type Lexicon } from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixText, getLexicon, lexiconFromWords, type FixOptions, type Lexicon } from '../src/index.js';
 import { searchReadings, renderReading, DEFAULT_SEARCH } from '../src/reorder/search.js';
 import { tokenizeLine } from '../src/reorder/tokens.js';
 import { WordModel, emptyCounts } from '../src/reorder/word-model.js';
@@ -19,6 +19,11 @@ const untouchable: Lexicon = {
     throw new Error('the lexicon was consulted');
   },
 };
+
+// The shipped lexicon takes a while to decode on a busy machine: load it once, up front.
+beforeAll(() => {
+  getLexicon();
+}, 60_000);
 
 describe('reorder-runs: reversed runs are put back (shipped lexicon and web counts)', () => {
   it('two runs cut at a kerning gap (وز|ير), with the sentence around it', () => {

@@ -116,6 +116,45 @@ export function recountWithSigns(analysis: DocumentAnalysis, signs: ReadonlyMap<
 }
 
 const CORPUS_KEY = 'reorder:corpus-counts';
+const remembered = new WeakMap<FrequencyModel, FrequencyModel>();
+const REMEMBER_AT_MOST = 500_000;
+
+/**
+ * The web counts with answers remembered: each line gets its own model, and they
+ * all ask about the same words. (One memo per frequency model, so the word-class
+ * model built over it is built once too.)
+ */
+export function rememberingWeb(web: FrequencyModel): FrequencyModel {
+  let memo = remembered.get(web);
+  if (!memo) {
+    const words = new Map<string, number>();
+    const pairs = new Map<string, number>();
+    memo = {
+      word(w) {
+        let v = words.get(w);
+        if (v === undefined) {
+          if (words.size > REMEMBER_AT_MOST) words.clear();
+          words.set(w, (v = web.word(w)));
+        }
+        return v;
+      },
+      pair(a, b) {
+        const k = `${a} ${b}`;
+        let v = pairs.get(k);
+        if (v === undefined) {
+          if (pairs.size > REMEMBER_AT_MOST) pairs.clear();
+          pairs.set(k, (v = web.pair(a, b)));
+        }
+        return v;
+      },
+      totalWords: web.totalWords,
+      totalPairs: web.totalPairs,
+      forEachPair: web.forEachPair?.bind(web),
+    };
+    remembered.set(web, memo);
+  }
+  return memo;
+}
 
 /** The run's other files are the same for every file: count them once per knowledge. */
 function corpusCounts(knowledge: Knowledge): Counts {

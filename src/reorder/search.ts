@@ -70,6 +70,11 @@ export interface SearchResult {
 interface Unit {
   tok: Token;
   logp: number;
+  /** Position in the line; units glued from several tokens number on from the line's length. */
+  index: number;
+  /** Its scores as the first and the last unit of a reading (kept once computed). */
+  asStart?: number;
+  asEnd?: number;
   /** For a glued unit, the tokens it was glued from. */
   pieces?: Token[];
 }
@@ -79,10 +84,10 @@ const ORPHAN_START = -0.5;
 const MISPLACED_PUNCT = -4;
 const EDGE_SPACE = -0.5;
 /** A paragraph's last line ends its last sentence. */
-const PARAGRAPH_END = Number(process.env.RO_PE ?? 3);
+const PARAGRAPH_END = 3;
 /** Arabic sentences mostly open with a conjunction (و ف) on a verb or noun. */
 const OPENER = /^[وف][\u0621-\u064a]{2,}/;
-const SENTENCE_OPENER = Number(process.env.RO_SO ?? 1.5);
+const SENTENCE_OPENER = 1.5;
 const SENTENCE_END = /[.!?؟…][»"”)\]]*$/;
 
 export function searchReadings(
@@ -93,7 +98,7 @@ export function searchReadings(
   keep = 40,
 ): SearchResult {
   const n = tokens.length;
-  const units: Unit[] = tokens.map((tok) => ({ tok, logp: model.tokenLogP(tok) }));
+  const units: Unit[] = tokens.map((tok, index) => ({ tok, logp: model.tokenLogP(tok), index }));
   // Prefix sums of word scores and of the pairs as they stand.
   const sumW = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) sumW[i + 1] = sumW[i] + units[i].logp;
@@ -138,16 +143,33 @@ export function searchReadings(
     let u = merged.get(text);
     if (!u) {
       const tok = makeToken(text, a.tok.start);
-      u = { tok, logp: model.gluedLogP(tok, [...(a.pieces ?? [a.tok]), b.tok]), pieces: [...(a.pieces ?? [a.tok]), b.tok] };
+      const pieces = [...(a.pieces ?? [a.tok]), b.tok];
+      u = { tok, logp: model.gluedLogP(tok, pieces), pieces, index: n + merged.size };
       merged.set(text, u);
     }
     return u;
   };
-  const assoc = (a: Unit, b: Unit) => model.tokenAssoc(a.tok, b.tok);
+  // Pairs of the line's own tokens are asked for again and again: keep them by index.
+  const pairMemo = new Float64Array(n * n).fill(NaN);
+  const gluedPairs = new Map<number, number>();
+  const assoc = (a: Unit, b: Unit): number => {
+    if (a.index < n && b.index < n) {
+      const k = a.index * n + b.index;
+      let v = pairMemo[k];
+      if (Number.isNaN(v)) pairMemo[k] = v = model.tokenAssoc(a.tok, b.tok);
+      return v;
+    }
+    const k = a.index * 1_000_003 + b.index;
+    let v = gluedPairs.get(k);
+    if (v === undefined) gluedPairs.set(k, (v = model.tokenAssoc(a.tok, b.tok)));
+    return v;
+  };
   // `وقال` opens a sentence; `وزير` only starts with the same letter.
   const opener = (w: string) => OPENER.test(w) && model.count(w.slice(1)) > 0 && model.count(w.slice(1)) * 2 >= model.count(w);
   const sentenceStart = !context.before || SENTENCE_END.test(context.before.text);
-  const startScore = (u: Unit): number => {
+  const startScore = (u: Unit): number => (u.asStart ??= scoreAsStart(u));
+  const endScore = (u: Unit): number => (u.asEnd ??= scoreAsEnd(u));
+  const scoreAsStart = (u: Unit): number => {
     let s = context.before ? model.tokenAssoc(context.before, u.tok) : 0;
     const t = u.tok;
     if (sentenceStart && t.first !== null && opener(t.first)) s += SENTENCE_OPENER;
@@ -156,7 +178,7 @@ export function searchReadings(
     else if (t.lead !== '' && CLOSING_PUNCT.test(t.lead)) s += MISPLACED_PUNCT;
     return s;
   };
-  const endScore = (u: Unit): number => {
+  const scoreAsEnd = (u: Unit): number => {
     let s = context.after ? model.tokenAssoc(u.tok, context.after) : 0;
     const t = u.tok;
     if (t.kind === 'empty') s += EDGE_SPACE;
@@ -214,8 +236,11 @@ export function searchReadings(
       const head = units[lo];
       // Junction choices between the pending unit and this run's first token.
       const kind = pending ? glueKind(pending.tok, head.tok) : null;
-      const options: boolean[] = !pending ? [false] : kind === null ? [false] : kind === 'kashida' ? [true] : [false, true];
-      for (const glue of options) {
+      // Space, glue, or both; a kashida piece is always glued back.
+      const firstOption = kind === 'kashida' ? 1 : 0;
+      const lastOption = kind === null ? 0 : 1;
+      for (let option = firstOption; option <= lastOption; option++) {
+        const glue = option === 1;
         let s = score;
         let lf = lastFinal;
         let first = head;
@@ -260,6 +285,7 @@ export function searchReadings(
   const identity = startScore(units[0]) + words(0, n - 1) + pairs(1, n - 1) + endScore(units[n - 1]);
   // What only the whole line shows: brackets and quotes in the order they open and close.
   const line = tokens.map((t) => t.text).join(' ');
+  if (!HAS_BRACKET.test(line)) return { identity, top, candidates };
   for (const r of top) r.score += bracketScore(renderReading(line, tokens, r).text);
   top.sort((a, b) => b.score - a.score);
   return { identity: identity + bracketScore(line), top, candidates };
@@ -272,6 +298,7 @@ const BRACKETS: [string, string][] = [
   ['“', '”'],
 ];
 const MISORDERED_BRACKET = -3;
+const HAS_BRACKET = /[()[\]«»“”]/;
 
 /** A closing mark that comes before its opening mark on the same line reads wrong. */
 export function bracketScore(text: string): number {

@@ -50,7 +50,18 @@ const SUFFIXES: [string, string][] = [
 ];
 const VERB_PREFIX = /^[يتنأ]/;
 
+const classMemo = new Map<string, string>();
+
 export function wordClass(key: string): string {
+  let c = classMemo.get(key);
+  if (c === undefined) {
+    if (classMemo.size > 200_000) classMemo.clear();
+    classMemo.set(key, (c = classOf(key)));
+  }
+  return c;
+}
+
+function classOf(key: string): string {
   if (key.startsWith('<') || FUNCTION_WORDS.has(key)) return key;
   let rest = key;
   let pre = '-';

@@ -41,7 +41,7 @@ export interface ModelWeights {
   corpus: number;
 }
 
-export const DEFAULT_WEIGHTS: ModelWeights = { document: Number(process.env.RO_DW ?? 10), corpus: 3 };
+export const DEFAULT_WEIGHTS: ModelWeights = { document: 10, corpus: 3 };
 
 /**
  * Log-probability floors (relative to one count) for words no count has seen. The
@@ -63,9 +63,8 @@ export const LONE_LETTER_LOGP = -26;
 /** A glued form that is no word at all: never a repair. */
 const GLUED_NONWORD_LOGP = -60;
 const JOINED_WORDS_PENALTY = -6;
-const CLASS_WEIGHT = Number(process.env.RO_CW ?? 0.5);
-const HALF_CLASS_WEIGHT = Number(process.env.RO_HW ?? 0.3);
-const CLASS_ALWAYS = process.env.RO_CA === '1';
+const CLASS_WEIGHT = 0.5;
+const HALF_CLASS_WEIGHT = 0.3;
 
 /** A proclitic (و ف ب ل ك ال …) on a counted word: the word is real, a little less likely. */
 const CLITIC_PENALTY = Math.log(0.05);
@@ -166,7 +165,7 @@ export class WordModel {
     if (this.web.pair(a, b) === 0) observed += Math.min(0.5, expected);
     v = Math.log((observed + 1) / (expected + 1));
     // An unseen pair of rare words says little by itself: ask what kinds of words they are.
-    if ((!seen || CLASS_ALWAYS) && this.classModel) {
+    if (!seen && this.classModel) {
       const classes = this.classModel();
       v += CLASS_WEIGHT * classes.assoc(a, b) + HALF_CLASS_WEIGHT * classes.halfAssoc(a, b);
     }

@@ -1,6 +1,6 @@
 import { hasArabic } from '../core/arabic.js';
 import type { Edit, Rule } from '../core/types.js';
-import { analyzeDocument, modelForLine } from '../reorder/document.js';
+import { analyzeDocument, modelForLine, rememberingWeb } from '../reorder/document.js';
 import { glueKind, makeToken, type Token } from '../reorder/tokens.js';
 import type { WordModel } from '../reorder/word-model.js';
 import { REORDER_RUNS, type ReorderState } from './reorder-runs.js';
@@ -71,7 +71,7 @@ export const rejoinSplitWords: Rule = {
     // The lexicon only once the document shows damage (reorder-runs may know more).
     const reorder = ctx.knowledge.cache.get(REORDER_RUNS) as ReorderState | undefined;
     analysis.damaged ||= reorder?.damaged === true;
-    const web = ctx.knowledge.frequencies();
+    const web = rememberingWeb(ctx.knowledge.frequencies());
     const edits: Edit[] = [];
     for (const info of analysis.lines) {
       if (!info.arabic || info.tokens.length < 2) continue;

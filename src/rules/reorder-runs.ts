@@ -7,13 +7,14 @@ import {
   modelForLine,
   rareEdgeWord,
   recountWithSigns,
+  rememberingWeb,
   trustedCounts,
   wrapsCutWord,
   type DocumentAnalysis,
   type LineInfo,
 } from '../reorder/document.js';
 import { DEFAULT_SEARCH, renderReading, searchReadings, type LineContext, type SearchParams } from '../reorder/search.js';
-import { isNumberToken, tokenizeLine, type Token } from '../reorder/tokens.js';
+import { isNumberToken, tokenizeLine, visibleSign, type Token } from '../reorder/tokens.js';
 import type { WordModel } from '../reorder/word-model.js';
 
 /**
@@ -29,6 +30,9 @@ export const REORDER_RUNS = 'reorder-runs';
 
 /** Longer "lines" are paragraphs from reflowed text, not visual lines of a PDF. */
 const MAX_TOKENS = 40;
+/** The first search tries this many runs at most; a winner by less than this searches deeper. */
+const SHALLOW_RUNS = 3;
+const DEEPEN_BELOW = 2;
 /** Readings this sure teach the document statistics; rounds of learning. */
 const LEARN_FROM = 0.8;
 const LEARNING_ROUNDS = 2;
@@ -98,7 +102,20 @@ export function marginConfidence(margin: number): number {
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function decide(c: Candidate, context: LineContext): Decision | null {
-  const { info, model, params } = c;
+  const { info, params } = c;
+  // Most damaged lines are two or three runs: search those first, and all the
+  // cuts allowed only if that leaves a piece of a word or no clear winner.
+  const shallow = Math.min(params.maxRuns, SHALLOW_RUNS);
+  let d = decideWith(c, context, { ...params, maxRuns: shallow });
+  if (shallow < params.maxRuns && (!d || d.margin < DEEPEN_BELOW || visibleSign(tokenizeLine(d.text)) === 3)) {
+    const deep = decideWith(c, context, params);
+    if (deep || !d) d = deep;
+  }
+  return d;
+}
+
+function decideWith(c: Candidate, context: LineContext, params: SearchParams): Decision | null {
+  const { info, model } = c;
   const result = searchReadings(info.tokens, model, context, params);
   const best = result.top[0];
   if (!best || best.runs.length === 1 || best.score <= result.identity) return null;
@@ -223,11 +240,11 @@ export const reorderRuns: Rule = {
     if (!hasArabic(ctx.text)) return {};
     const opts = readOptions(ctx);
     const analysis = analyzeDocument(ctx.lines, ctx.knowledge);
-    const web = ctx.knowledge.frequencies();
+    const web = rememberingWeb(ctx.knowledge.frequencies());
 
     const signs = lineSigns(analysis, web, ctx.knowledge);
     // A piece of a word somewhere: the document is damaged, so any of its lines may be.
-    analysis.damaged ||= [...signs.values()].some((s) => s === 3) || process.env.RO_FORCE_DAMAGED === '1';
+    analysis.damaged ||= [...signs.values()].some((s) => s === 3);
     recountWithSigns(analysis, signs);
     let candidates = judgeLines(analysis, signs, web, ctx.knowledge, opts);
     if (!analysis.damaged) {
@@ -256,15 +273,8 @@ export const reorderRuns: Rule = {
     }
     state.damaged = analysis.damaged;
     if (candidates.size === 0) return {};
-    if (process.env.RO_DEBUG_DOC) console.error(`damaged=${analysis.damaged}`);
 
     const edits: Edit[] = [];
-    if (process.env.RO_DEBUG) {
-      for (const c of candidates.values()) {
-        const d = c.decision;
-        console.error(`L${c.info.line.index + 1} sign ${c.sign} ${d ? `conf ${d.confidence.toFixed(2)} margin ${d.margin.toFixed(2)} ${d.text}` : 'identity'}`);
-      }
-    }
     for (const c of candidates.values()) {
       const { line } = c.info;
       const d = c.decision;
