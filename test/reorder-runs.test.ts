@@ -168,3 +168,20 @@ describe('reorder-runs: decisions on injected word models', () => {
     expect(texts).toContain('وقال وزير الصحة إن الخطة ستبدأ مطلع الشهر المقبل،');
   });
 });
+
+describe('flag-scrambled-line', () => {
+  it('reports a line that still holds a piece of a word when reorder-runs is off', () => {
+    const { damaged } = reverseRuns('وقال وز|ير الصحة إن الخطة ستبدأ مطلع الشهر المقبل،');
+    const lone = 'تحدث المدير عن خطة ز جديدة للعام المقبل';
+    const result = fixText(['', damaged, '', lone, ''].join('\n'), { disable: ['reorder-runs', 'rejoin-split-words'] });
+    const flagged = result.flags.filter((f) => f.rule === 'flag-scrambled-line').map((f) => f.line);
+    // Line 2 has no lone letter or tatweel piece (وز and ير are not visibly pieces): only line 4 is flagged.
+    expect(flagged).toEqual([4]);
+    expect(result.flags.find((f) => f.line === 4)!.kind).toBe('probably-scrambled');
+  });
+
+  it('reports nothing on clean text', () => {
+    const clean = 'قال الوزير إن الخطة ستبدأ في الشهر المقبل.\nو في يوم الجمعة ذهبنا إلى السوق.';
+    expect(fixText(clean).flags).toEqual([]);
+  });
+});
