@@ -1,7 +1,6 @@
 import { hasArabic } from '../core/arabic.js';
-import type { Knowledge } from '../core/types.js';
+import type { Edit, Knowledge, Rule, RuleContext } from '../core/types.js';
 import type { FrequencyModel } from '../knowledge/frequency.js';
-import type { Edit, Rule, RuleContext } from '../core/types.js';
 import {
   analyzeDocument,
   modelForLine,
@@ -102,7 +101,7 @@ export function marginConfidence(margin: number): number {
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function decide(c: Candidate, context: LineContext): Decision | null {
-  const { info, params } = c;
+  const { params } = c;
   // Most damaged lines are two or three runs: search those first, and all the
   // cuts allowed only if that leaves a piece of a word or no clear winner.
   const shallow = Math.min(params.maxRuns, SHALLOW_RUNS);
