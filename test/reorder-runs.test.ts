@@ -185,3 +185,22 @@ describe('flag-scrambled-line', () => {
     expect(fixText(clean).flags).toEqual([]);
   });
 });
+
+describe('reorder-runs: any input', () => {
+  it('never throws, and every change points inside the input', async () => {
+    const fc = await import('fast-check');
+    const piece = fc.constantFrom('ز', 'يارة', 'أ', 'كثر', 'ــات', 'الولاي', 'في', 'من', '2023', '،', '.', '', 'و', 'كان', 'abc', '\ue005', '(', ')');
+    const line = fc.array(piece, { maxLength: 14 }).map((ps) => ps.join(' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+        const text = lines.join('\n');
+        const result = fixText(text);
+        for (const c of result.changes) {
+          expect(c.offset).toBeGreaterThanOrEqual(0);
+          expect(c.endOffset).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+});
