@@ -31,7 +31,7 @@ export const REORDER_RUNS = 'reorder-runs';
 const MAX_TOKENS = 40;
 /** The first search tries this many runs at most; a winner by less than this searches deeper. */
 const SHALLOW_RUNS = 3;
-const DEEPEN_BELOW = 2;
+const DEEPEN_BELOW = 4;
 /** Readings this sure teach the document statistics; rounds of learning. */
 const LEARN_FROM = 0.8;
 const LEARNING_ROUNDS = 2;
