@@ -35,6 +35,8 @@ const DEEPEN_BELOW = 4;
 /** Readings this sure teach the document statistics; rounds of learning. */
 const LEARN_FROM = 0.8;
 const LEARNING_ROUNDS = 2;
+/** A doubtful reading of a line with no piece of a word is reported from this confidence on. */
+const FLAG_FROM = 0.5;
 /** Runs a line with many numbers may be cut into. */
 const MAX_NUMBER_RUNS = 9;
 /** Sweeps over the damaged lines: each sweep sees its neighbours' new readings. */
@@ -287,7 +289,8 @@ export const reorderRuns: Rule = {
           reason: `runs emitted in reverse order: ${d.runs} runs put back (score margin ${d.margin.toFixed(1)})`,
         });
         state.repaired.add(line.index);
-      } else if (d) {
+      } else if (d && (c.sign === 3 || d.confidence >= FLAG_FROM)) {
+        // A weak alternative on a line with no piece of a word is not worth a report.
         state.doubtful.push({
           lineIndex: line.index,
           lineText: line.text,
@@ -295,7 +298,7 @@ export const reorderRuns: Rule = {
           confidence: d.confidence,
           why: `a reordering of its ${d.runs} runs reads better, but not surely (score margin ${d.margin.toFixed(1)})`,
         });
-      } else if (c.sign === 3) {
+      } else if (!d && c.sign === 3) {
         state.doubtful.push({
           lineIndex: line.index,
           lineText: line.text,
