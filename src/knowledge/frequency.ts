@@ -14,6 +14,8 @@ export interface FrequencyModel {
   /** Total word tokens, for turning counts into probabilities. */
   readonly totalWords: number;
   readonly totalPairs: number;
+  /** Visits every counted pair (for models built over the pairs, e.g. word classes). */
+  forEachPair?(visit: (a: string, b: string, count: number) => void): void;
 }
 
 const DATA = new URL('../../data/ar-web-freq/', import.meta.url);
@@ -47,6 +49,12 @@ export function getFrequencies(): FrequencyModel {
     pair: (a, b) => pairs.get(`${frequencyKey(a)} ${frequencyKey(b)}`) ?? 0,
     totalWords,
     totalPairs,
+    forEachPair(visit) {
+      for (const [k, v] of pairs) {
+        const sp = k.indexOf(' ');
+        visit(k.slice(0, sp), k.slice(sp + 1), v);
+      }
+    },
   };
   return loaded;
 }

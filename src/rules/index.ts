@@ -3,11 +3,14 @@ import { bidiControls } from './bidi-controls.js';
 import { fixShadda } from './fix-shadda.js';
 import { flagDroppedDigits } from './flag-dropped-digits.js';
 import { flagLostLetters } from './flag-lost-letters.js';
+import { flagScrambledLine } from './flag-scrambled-line.js';
 import { presentationForms } from './presentation-forms.js';
 import { privateUseDigits } from './private-use-digits.js';
 import { privateUseLetters } from './private-use-letters.js';
 import { reattachMarks } from './reattach-marks.js';
+import { rejoinSplitWords } from './rejoin-split-words.js';
 import { removeKashida } from './remove-kashida.js';
+import { reorderRuns } from './reorder-runs.js';
 
 /**
  * Every rule, in the order the engine runs them. The order is part of the
@@ -26,6 +29,11 @@ export const RULES: readonly Rule[] = [
   privateUseDigits,
   privateUseLetters,
   reattachMarks,
+  // Structure: after loose marks are back on their letters, before tatweel goes
+  // (a tatweel-initial piece is how reorder-runs knows where a word was cut).
+  reorderRuns,
+  rejoinSplitWords,
+  flagScrambledLine,
   fixShadda,
   // Before remove-kashida: a word that ends in tatweel is the sign of a lost letter.
   flagLostLetters,

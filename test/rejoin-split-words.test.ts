@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixText, getLexicon, lexiconFromWords, type FixOptions } from '../src/index.js';
+import { frequenciesOf } from './helpers/damage.js';
+
+const ONLY_REJOIN: FixOptions = { disable: ['remove-kashida', 'reorder-runs'] };
+
+// The shipped lexicon takes a while to decode on a busy machine: load it once, up front.
+beforeAll(() => {
+  getLexicon();
+}, 60_000);
+
+describe('rejoin-split-words (shipped lexicon and web counts)', () => {
+  const joins: [string, string, string][] = [
+    ['a word cut at a kerning gap (ر|ي)', 'نشرت الأمم المتحدة تقر ير ها السنوي عن التنمية في المنطقة', 'نشرت الأمم المتحدة تقرير ها السنوي عن التنمية في المنطقة'],
+    ['a lone letter before its word (أ|ك)', 'وقد أصبح أ كثر من نصف السكان يعيشون في المدن', 'وقد أصبح أكثر من نصف السكان يعيشون في المدن'],
+    ['a tatweel-initial piece after its word', 'وقال إن العقبات الإجرائي ــة ما زالت كثيرة', 'وقال إن العقبات الإجرائيــة ما زالت كثيرة'],
+    ['a first letter kerned apart (ز|ي)', 'يستورد البلد كميات كبيرة من ز يت الزيتون كل عام', 'يستورد البلد كميات كبيرة من زيت الزيتون كل عام'],
+  ];
+  for (const [what, input, expected] of joins) {
+    it(`joins ${what}`, () => {
+      const result = fixText(input, ONLY_REJOIN);
+      expect(result.text).toBe(expected);
+      const change = result.changes.find((c) => c.rule === 'rejoin-split-words')!;
+      expect(change.after).toBe('');
+      expect(change.before).toBe(' ');
+      expect(change.confidence).toBeGreaterThanOrEqual(0.6);
+    });
+  }
+
+  const keeps: [string, string][] = [
+    ['a conjunction written apart', 'ذهبنا إلى السوق صباحا و كان الجو جميلا'],
+    ['ordinary word pairs', 'في يوم الجمعة قال إن هذا يعني أن كل الطلاب إلى كلية الطب'],
+    ['English and numbers', 'The report (2024) says 45% of users are on Linux.'],
+    ['a prefix written with tatweel', 'قال لـ "العربية" إن بـ 2020 بدأ كل شيء'],
+  ];
+  for (const [what, input] of keeps) {
+    it(`keeps ${what}`, () => {
+      const result = fixText(input, ONLY_REJOIN);
+      expect(result.text).toBe(input);
+      expect(result.changes).toEqual([]);
+    });
+  }
+});
+
+describe('rejoin-split-words (injected word models)', () => {
+  const web = frequenciesOf(['استقبل المدير الضيوف في القاعة', 'وقال المدير إن اللقاء كان مثمرا']);
+
+  it('joins when only the lexicon knows the joined form and a piece is a lone letter', () => {
+    const lexicon = lexiconFromWords(['استقبل', 'المدير', 'الضيوف', 'أكرم', 'في', 'القاعة']);
+    const result = fixText('استقبل المدير أ كرم الضيوف في القاعة', { ...ONLY_REJOIN, lexicon, frequencies: web });
+    expect(result.text).toBe('استقبل المدير أكرم الضيوف في القاعة');
+  });
+
+  it('does not join into a form that nothing knows', () => {
+    const lexicon = lexiconFromWords(['استقبل', 'المدير', 'الضيوف', 'في', 'القاعة']);
+    const input = 'استقبل المدير أ كرم الضيوف في القاعة';
+    const result = fixText(input, { ...ONLY_REJOIN, lexicon, frequencies: web });
+    expect(result.text).toBe(input);
+  });
+});
