@@ -1,0 +1,369 @@
+import { bareWord, isArabicMark } from '../core/arabic.js';
+import type { Edit, FlagProposal, Line, Rule, RuleContext } from '../core/types.js';
+import {
+  isMirrored,
+  visualToLogical,
+  type MarkOrder,
+  type Reordered,
+  type RunOrder,
+  type VisualReading,
+} from '../core/visual-reorder.js';
+
+/**
+ * Lines extracted in visual order (`mutool draw -F txt`, pypdf, pdfminer on many
+ * files) read backwards: `ماع يف` for `في عام`. This rule finds them from evidence
+ * and reads them back into logical order (see core/visual-reorder.ts).
+ *
+ * The evidence is the words: a visual line is made of reversed words, which are
+ * not words, while their reversals are (web frequencies, then the lexicon); teh
+ * marbuta and alef maqsura, which only end a word, start one; sentence punctuation
+ * starts the line. A logical line shows the opposite, and is never touched.
+ *
+ * When the lines that show evidence agree, the whole document is visual and every
+ * Arabic line without contrary evidence is converted; otherwise each line must
+ * carry enough evidence of its own.
+ */
+
+// ---------------------------------------------------------------------------
+// Words and their reversals
+
+/** Arabic letters, marks, tatweel and presentation forms: what a word is made of here. */
+const WORD = /[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc]+/g;
+const HAS_ARABIC = /[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]/;
+const PRESENTATION = /[\ufb50-\ufdff\ufe70-\ufefc]/;
+
+/** Presentation forms folded per character (a lam-alef glyph gives lam, alef). */
+function fold(s: string): string {
+  if (!PRESENTATION.test(s)) return s;
+  let out = '';
+  for (const ch of s) out += PRESENTATION.test(ch) ? ch.normalize('NFKC').trim() : ch;
+  return out;
+}
+
+/** The key a word is looked up under: folded, no marks, no tatweel. */
+function key(units: readonly string[]): string {
+  return bareWord(fold(units.join('')));
+}
+
+/** Alef forms that a lam-alef ligature ends with. */
+const ALEFS = 'اأإآ';
+
+/**
+ * A lam-alef ligature decoded to two letters inside a visual line keeps lam before
+ * alef, so after reversal the pair reads alef, lam (`كارتشلاا` → `االشتراك`). These
+ * are the readings with one such pair, or every such pair, put back.
+ */
+function lamAlefVariants(word: string): string[] {
+  const sites: number[] = [];
+  for (let i = 0; i + 1 < word.length; i++) if (ALEFS.includes(word[i]) && word[i + 1] === 'ل') sites.push(i);
+  if (sites.length === 0) return [];
+  const swap = (w: string, i: number) => w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  const out = sites.map((i) => swap(word, i));
+  if (sites.length > 1) out.push(sites.reduce((w, i) => swap(w, i), word));
+  return out;
+}
+
+interface WordJudge {
+  /** How word-like a bare key is: log web count plus a bonus for the lexicon. */
+  wordiness(k: string): number;
+}
+
+/** The lexicon over-generates (`يف`, `ماع` are in it), so it only counts a little. */
+const LEXICON_BONUS = 1.2;
+
+function makeJudge(ctx: RuleContext): WordJudge {
+  const freq = ctx.knowledge.frequencies();
+  let lexicon: ReturnType<RuleContext['knowledge']['lexicon']> | undefined;
+  const memo = new Map<string, number>();
+  return {
+    wordiness(k) {
+      let v = memo.get(k);
+      if (v === undefined) {
+        lexicon ??= ctx.knowledge.lexicon();
+        v = Math.log1p(freq.word(k)) + (lexicon.has(k) ? LEXICON_BONUS : 0);
+        memo.set(k, v);
+      }
+      return v;
+    },
+  };
+}
+
+/** Letters that only ever end a word: at the start of one, the word is reversed. */
+const FINAL_ONLY = 'ةى';
+
+/** Word evidence is capped so that one odd word cannot decide a line. */
+const WORD_CAP = 5;
+
+interface WordReading {
+  /** > 0: the word reads as a reversed word; < 0: as a word in logical order. */
+  evidence: number;
+}
+
+function judgeWord(units: readonly string[], judge: WordJudge): WordReading {
+  const forward = key(units);
+  if (forward.length < 2) return { evidence: 0 };
+  const reversed = key([...units].reverse());
+  let e = 0;
+  if (FINAL_ONLY.includes(forward[0])) e += 3;
+  if (FINAL_ONLY.includes(reversed[0])) e -= 3;
+  const fw = judge.wordiness(forward);
+  let rv = judge.wordiness(reversed);
+  for (const v of lamAlefVariants(reversed)) rv = Math.max(rv, judge.wordiness(v));
+  e += rv - fw;
+  return { evidence: Math.max(-WORD_CAP, Math.min(WORD_CAP, e)) };
+}
+
+/** Words of a line as arrays of code points (presentation-form ligatures stay one unit). */
+function lineWords(text: string): { start: number; units: string[] }[] {
+  const out: { start: number; units: string[] }[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ start: m.index, units: [...m[0]] });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Line evidence
+
+const SENTENCE_PUNCT = '.،؛:!؟?';
+
+interface LineEvidence {
+  line: Line;
+  score: number;
+  /** Words that read better reversed / as they stand. */
+  visualWords: number;
+  logicalWords: number;
+  words: number;
+}
+
+const CLEAR_WORD = 1.5;
+
+function judgeLine(line: Line, judge: WordJudge): LineEvidence {
+  let score = 0;
+  let visualWords = 0;
+  let logicalWords = 0;
+  const words = lineWords(line.text);
+  for (const w of words) {
+    const { evidence } = judgeWord(w.units, judge);
+    score += evidence;
+    if (evidence >= CLEAR_WORD) visualWords++;
+    else if (evidence <= -CLEAR_WORD) logicalWords++;
+  }
+  const t = line.text.trim();
+  // Sentence punctuation ends a logical line and starts a visual one.
+  if (t.length > 1 && SENTENCE_PUNCT.includes(t[0]) && HAS_ARABIC.test(t)) score += 2;
+  if (t.length > 1 && SENTENCE_PUNCT.includes(t[t.length - 1]) && HAS_ARABIC.test(t)) score -= 2;
+  return { line, score, visualWords, logicalWords, words: words.length };
+}
+
+/** A line that shows this much, on its own, is visual whatever the rest does. */
+const LINE_THRESHOLD = 6;
+/** In a visual document, a line with this much contrary evidence is left alone. */
+const DOC_LOGICAL_VETO = -1;
+
+function lineIsVisual(e: LineEvidence): boolean {
+  return e.score >= LINE_THRESHOLD && e.visualWords >= 2 && e.visualWords >= 3 * e.logicalWords;
+}
+
+function lineIsLogical(e: LineEvidence): boolean {
+  return e.score <= -2 || (e.logicalWords > 0 && e.logicalWords >= e.visualWords);
+}
+
+// ---------------------------------------------------------------------------
+// How the extractor laid the lines out: decided once per document from evidence
+
+/** Does a candidate logical line look like text? Penalties for what logical text does not do. */
+function implausibility(text: string): number {
+  let p = 0;
+  const t = text.trim();
+  if (t && '.،؛:!؟%)]»'.includes(t[0])) p += 2;
+  if (text !== text.trimStart()) p += 0.5;
+  p += (text.match(/[0-9\u0660-\u0669][\u0621-\u064a]|[\u0621-\u064a][0-9\u0660-\u0669]/g) ?? []).length;
+  return p;
+}
+
+/** Marks on the wrong side of a word tell which way the extractor wrote them. */
+function markOrderEvidence(text: string): number {
+  let e = 0; // > 0: marks before their letter (code points reversed)
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].replace(/\u0640/g, '');
+    if (w.length < 2) continue;
+    if (isArabicMark(w[0])) e++;
+    if (isArabicMark(w[w.length - 1])) e--;
+  }
+  return e;
+}
+
+const BRACKET_FAMILIES: readonly [string, string][] = [
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['«', '»'],
+  ['‹', '›'],
+  ['<', '>'],
+];
+
+/** Matched pairs minus stray brackets of one family over the document's lines. */
+function balance(lines: readonly string[], open: string, close: string): number {
+  let depth = 0;
+  let score = 0;
+  for (const l of lines) {
+    for (const ch of l) {
+      if (ch === open) depth++;
+      else if (ch === close) {
+        if (depth > 0) {
+          depth--;
+          score++;
+        } else score--;
+      }
+    }
+  }
+  return score - depth;
+}
+
+interface Layout {
+  marks: MarkOrder;
+  runs: RunOrder;
+  /** Bracket families whose mirrored glyph the extractor wrote. */
+  mirrored: Set<string>;
+}
+
+function decideLayout(visual: readonly Line[]): Layout {
+  let markVotes = 0;
+  for (const l of visual) markVotes += markOrderEvidence(l.text);
+  const marks: MarkOrder = markVotes > 0 ? 'before-base' : 'after-base';
+  const base = { base: 'rtl' as const, marks, mirror: false };
+  let runVotes = 0;
+  for (const l of visual) {
+    const a = visualToLogical(l.text, { ...base, runs: 'visual' }).text;
+    const b = visualToLogical(l.text, { ...base, runs: 'logical' }).text;
+    if (a !== b) runVotes += implausibility(a) - implausibility(b);
+  }
+  const runs: RunOrder = runVotes > 0 ? 'logical' : 'visual';
+  const mirrored = new Set<string>();
+  const plain = visual.map((l) => visualToLogical(l.text, { ...base, runs }).text);
+  const shaped = visual.map((l) => visualToLogical(l.text, { ...base, runs, mirror: true }).text);
+  for (const [open, close] of BRACKET_FAMILIES) {
+    if (balance(shaped, open, close) > balance(plain, open, close)) mirrored.add(open);
+  }
+  return { marks, runs, mirrored };
+}
+
+function convert(text: string, layout: Layout): Reordered {
+  const reading: VisualReading = { base: 'rtl', marks: layout.marks, runs: layout.runs, mirror: false };
+  const plain = visualToLogical(text, reading);
+  if (layout.mirrored.size === 0) return plain;
+  const shaped = visualToLogical(text, { ...reading, mirror: true });
+  let out = '';
+  for (let i = 0; i < plain.text.length; i++) {
+    const s = shaped.text[i];
+    const family = BRACKET_FAMILIES.find(([o, c]) => o === s || c === s);
+    out += family && layout.mirrored.has(family[0]) && isMirrored(plain.text[i]) ? s : plain.text[i];
+  }
+  return { text: out, origins: plain.origins };
+}
+
+/**
+ * Lam-alef ligatures decoded inside visual text come out alef-lam after reversal.
+ * Put a pair back where the word as it stands is unknown and the swapped one is a
+ * word (the reversed line is already known to be visual, so this is the likely cause).
+ */
+function repairLamAlef(text: string, judge: WordJudge): { text: string; swaps: number } {
+  let swaps = 0;
+  const out = text.replace(WORD, (w) => {
+    const k = bareWord(fold(w));
+    const variants = lamAlefVariants(k);
+    if (variants.length === 0) return w;
+    const here = judge.wordiness(k);
+    let best = '';
+    let bestScore = here + 1;
+    for (const v of variants) {
+      const s = judge.wordiness(v);
+      if (s > bestScore) {
+        best = v;
+        bestScore = s;
+      }
+    }
+    if (!best) return w;
+    // Apply the same swap to the word with its marks and tatweel: swap the letter
+    // positions that differ between the key and the variant.
+    const letters = [...w];
+    const pos: number[] = [];
+    letters.forEach((ch, i) => {
+      if (!/[\u0640\u064b-\u065f\u0670]/.test(ch)) pos.push(i);
+    });
+    if (pos.length !== k.length) return w;
+    for (let i = 0; i < k.length; i++) {
+      if (k[i] !== best[i]) {
+        const a = pos[i];
+        const b = pos[i + 1];
+        [letters[a], letters[b]] = [letters[b], letters[a]];
+        i++;
+      }
+    }
+    swaps++;
+    return letters.join('');
+  });
+  return { text: out, swaps };
+}
+
+// ---------------------------------------------------------------------------
+
+/** Evidence below this many visual words in a document is not worth the lexicon. */
+const MIN_CANDIDATE_WORDS = 2;
+
+export const visualOrder: Rule = {
+  id: 'visual-order',
+  description: 'Read lines extracted in visual order (characters reversed: ماع يف) back into logical order',
+  safety: 'heuristic',
+  defaultEnabled: true,
+  run(ctx) {
+    const { text, lines } = ctx;
+    if (!HAS_ARABIC.test(text)) return {};
+    if (!quickScreen(ctx)) return {};
+    const judge = makeJudge(ctx);
+    const evidence = lines.filter((l) => HAS_ARABIC.test(l.text)).map((l) => judgeLine(l, judge));
+    const visualLines = evidence.filter(lineIsVisual);
+    if (visualLines.length === 0) return {};
+    const logicalLines = evidence.filter(lineIsLogical);
+    // Consistent: the lines that show evidence nearly all say visual.
+    const consistent = visualLines.length >= 2 && logicalLines.length <= 0.05 * (visualLines.length + logicalLines.length);
+    const chosen = consistent ? evidence.filter((e) => e.score > DOC_LOGICAL_VETO && !lineIsLogical(e)) : visualLines;
+    const layout = decideLayout(chosen.map((e) => e.line));
+    const edits: Edit[] = [];
+    const flags: FlagProposal[] = [];
+    for (const e of chosen) {
+      const converted = convert(e.line.text, layout);
+      const repaired = repairLamAlef(converted.text, judge);
+      if (repaired.text === e.line.text) continue;
+      const own = lineIsVisual(e);
+      const confidence = own ? Math.min(0.99, 0.8 + 0.02 * e.score) : consistent ? 0.85 : 0.6;
+      edits.push({
+        start: e.line.start,
+        end: e.line.end,
+        text: repaired.text,
+        // Lam-alef swaps keep the length, so the reordering's provenance still holds.
+        origins: converted.origins,
+        confidence,
+        reason: own
+          ? `line in visual order: ${e.visualWords} of ${e.words} words read reversed`
+          : `line of a visual-order document (${visualLines.length} lines read reversed)`,
+      });
+    }
+    return { edits, flags };
+  },
+};
+
+/** Cheap first look (web counts only): is any word better reversed? */
+function quickScreen(ctx: RuleContext): boolean {
+  const freq = ctx.knowledge.frequencies();
+  let candidates = 0;
+  for (const m of ctx.text.matchAll(WORD)) {
+    const units = [...m[0]];
+    const forward = key(units);
+    if (forward.length < 2) continue;
+    const reversed = key(units.reverse());
+    if (FINAL_ONLY.includes(forward[0]) || freq.word(reversed) > freq.word(forward)) {
+      if (++candidates >= MIN_CANDIDATE_WORDS) return true;
+    }
+  }
+  return false;
+}
