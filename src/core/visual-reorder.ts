@@ -81,7 +81,8 @@ function strongNear(types: string[], from: number, step: 1 | -1): string | null 
  * to the number when it should not (or the reverse). This redoes W2/W4/W5 for each
  * number from its logical context: the strong character on its right in a visual
  * line (unless a left-to-right word is glued on its left, as in COVID-19), on its
- * left when the runs already stand in logical order.
+ * left when the runs already stand in logical order. Only right-to-left lines are
+ * read this way: the caller sets `base`.
  */
 function fixNumberLevels(line: string, levels: Uint8Array, reading: VisualReading): void {
   if (reading.base !== 'rtl') return;
@@ -104,7 +105,9 @@ function fixNumberLevels(line: string, levels: Uint8Array, reading: VisualReadin
     }
     const left = strongNear(types, i - 1, -1);
     const right = strongNear(types, end, 1);
-    const arabicContext = reading.runs === 'visual' ? left !== 'L' && right === 'AL' : left === 'AL';
+    // At the right end of a visual line the number starts the logical line: its
+    // context is the end of the line before, in an Arabic paragraph Arabic.
+    const arabicContext = reading.runs === 'visual' ? left !== 'L' && right !== 'L' : left === 'AL';
     const digitLevel = levels[offsets[i]];
     const rtlLevel = digitLevel % 2 === 0 ? digitLevel - 1 : digitLevel;
     const set = (k: number, level: number) => {

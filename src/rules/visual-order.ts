@@ -180,16 +180,33 @@ function implausibility(text: string): number {
   return p;
 }
 
-/** Marks on the wrong side of a word tell which way the extractor wrote them. */
-function markOrderEvidence(text: string): number {
-  let e = 0; // > 0: marks before their letter (code points reversed)
-  for (const m of text.matchAll(WORD)) {
+/**
+ * Marks placed where Arabic never puts them: at the start of a word, a haraka or
+ * shadda on a bare alef, tanween before the end of a word (fathatan may stand
+ * before a final alef). Reading a visual line with the wrong mark order moves
+ * every mark one letter over, so the wrong reading shows more of these.
+ */
+function misplacedMarks(text: string): number {
+  let bad = 0;
+  for (const m of text.matchAll(/[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5-\u06ed\ufffd]+/g)) {
     const w = m[0].replace(/\u0640/g, '');
-    if (w.length < 2) continue;
-    if (isArabicMark(w[0])) e++;
-    if (isArabicMark(w[w.length - 1])) e--;
+    for (let i = 0; i < w.length; i++) {
+      const ch = w[i];
+      if (!isArabicMark(ch)) continue;
+      const prev = w[i - 1];
+      if (prev === '\ufffd' || w[i + 1] === '\ufffd') continue; // an unmapped glyph: tells nothing
+      if (prev === undefined) {
+        bad++;
+        continue;
+      }
+      if (isArabicMark(prev)) continue; // the second of a pair (shadda + haraka): judged with the first
+      if ((prev === 'ا' || prev === 'ى') && ch !== '\u064b') bad++;
+      const rest = w.slice(i + 1).replace(/[\u064b-\u065f\u0670]/g, '');
+      if ((ch === '\u064c' || ch === '\u064d') && rest !== '') bad++;
+      if (ch === '\u064b' && rest !== '' && rest !== 'ا' && rest !== 'ى') bad++;
+    }
   }
-  return e;
+  return bad;
 }
 
 const BRACKET_FAMILIES: readonly [string, string][] = [
@@ -227,9 +244,17 @@ interface Layout {
 }
 
 function decideLayout(visual: readonly Line[]): Layout {
-  let markVotes = 0;
-  for (const l of visual) markVotes += markOrderEvidence(l.text);
-  const marks: MarkOrder = markVotes > 0 ? 'before-base' : 'after-base';
+  let markVotes = 0; // > 0: the extractor wrote every code point reversed, marks before their letter
+  for (const l of visual) {
+    if (!/[\u064b-\u065f\u0670]/.test(l.text)) continue;
+    const r = { base: 'rtl' as const, runs: 'visual' as const, mirror: false };
+    markVotes += misplacedMarks(visualToLogical(l.text, { ...r, marks: 'after-base' }).text);
+    markVotes -= misplacedMarks(visualToLogical(l.text, { ...r, marks: 'before-base' }).text);
+  }
+  // A tie (every mark fits either reading, as fathatan beside an alef does) goes to
+  // code points reversed: that is how PDFs shaped by HarfBuzz (browsers, most
+  // modern typesetters) store their glyphs, marks before the letter they sit on.
+  const marks: MarkOrder = markVotes >= 0 ? 'before-base' : 'after-base';
   const base = { base: 'rtl' as const, marks, mirror: false };
   let runVotes = 0;
   for (const l of visual) {
