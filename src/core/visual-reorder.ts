@@ -67,6 +67,7 @@ function units(line: string, marks: MarkOrder): { start: number; text: string }[
 }
 
 const STRONG = new Set(['L', 'R', 'AL']);
+const PERCENT = new Set(['%', '\u066a', '\u2030', '\u2031', '\u0609', '\u060a']);
 
 function strongNear(types: string[], from: number, step: 1 | -1): string | null {
   for (let i = from; i >= 0 && i < types.length; i += step) if (STRONG.has(types[i])) return types[i];
@@ -117,8 +118,17 @@ function fixNumberLevels(line: string, levels: Uint8Array, reading: VisualReadin
       if (types[k] === 'EN') continue;
       set(k, types[k] === 'CS' || !arabicContext ? digitLevel : rtlLevel);
     }
-    for (let k = i - 1; k >= 0 && types[k] === 'ET'; k--) set(k, arabicContext ? rtlLevel : digitLevel);
-    for (let k = end; k < chars.length && types[k] === 'ET'; k++) set(k, arabicContext ? rtlLevel : digitLevel);
+    // A percent sign follows its number in Arabic as in English (45%). In a visual
+    // line it stands left of the digits when the page showed it the right-to-left
+    // way and right of them when the typesetter kept `45%` as one left-to-right
+    // unit: either way it goes after the number. Other signs ($, #) follow the context.
+    const percentSide = reading.runs === 'visual';
+    for (let k = i - 1; k >= 0 && types[k] === 'ET'; k--) {
+      set(k, arabicContext || (percentSide && PERCENT.has(chars[k])) ? rtlLevel : digitLevel);
+    }
+    for (let k = end; k < chars.length && types[k] === 'ET'; k++) {
+      set(k, arabicContext && !(percentSide && PERCENT.has(chars[k])) ? rtlLevel : digitLevel);
+    }
     i = end - 1;
   }
 }
