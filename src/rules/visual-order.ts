@@ -311,47 +311,133 @@ function convert(text: string, layout: Layout): Reordered {
 }
 
 /**
- * Lam-alef ligatures decoded inside visual text come out alef-lam after reversal.
- * Put a pair back where the word as it stands is unknown and the swapped one is a
- * word (the reversed line is already known to be visual, so this is the likely cause).
+ * A ligature glyph (lam-alef, and in many fonts lam-meem, teh-yeh, reh-beh …)
+ * decoded to its letters inside a visual line keeps them in logical order, so
+ * after reversal the pair is swapped (`كارتشلاا` → `االشتراك`, `ةيلماعلا` →
+ * `العاملية`). Which pairs a font ligates is not known in advance: the document
+ * shows it. A pair counts as swapped when putting it back turns at least
+ * `MIN_PAIR_SUPPORT` different unknown words into common ones; then every unknown
+ * word where that pair, put back, gives a known word is repaired.
  */
-function repairLamAlef(text: string, judge: WordJudge): { text: string; swaps: number } {
-  let swaps = 0;
-  const out = text.replace(WORD, (w) => {
-    const k = bareWord(fold(w));
-    const variants = lamAlefVariants(k);
-    if (variants.length === 0) return w;
-    const here = judge.wordiness(k);
-    let best = '';
-    let bestScore = here + 1;
-    for (const v of variants) {
-      const s = judge.wordiness(v);
-      if (s > bestScore) {
-        best = v;
-        bestScore = s;
-      }
+const MIN_PAIR_SUPPORT = 2;
+/** A word this word-like (about three web hits, or the lexicon and one) is left alone. */
+const KNOWN_WORDINESS = 2;
+/** The repaired word must be this much more word-like than the word as it stands. */
+const SWAP_MARGIN = 2;
+
+interface WordSite {
+  line: number;
+  start: number;
+  word: string;
+  /** Positions in `word` of its letters (marks and tatweel skipped). */
+  letterAt: number[];
+  key: string;
+}
+
+/**
+ * A word with the source position of each of its letters. Presentation forms are
+ * folded for the key; a ligature glyph (two letters in one code point) cannot be
+ * split, so a word with one is not repaired (its pair, if any, is whole already).
+ */
+function wordSite(line: number, start: number, word: string): WordSite | null {
+  const letterAt: number[] = [];
+  let key = '';
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i];
+    if (/[\u0640\u064b-\u065f\u0670]/.test(ch)) continue;
+    const folded = PRESENTATION.test(ch) ? bareWord(ch.normalize('NFKC').trim()) : ch;
+    if (folded.length === 0) continue;
+    if (folded.length > 1) return null;
+    key += folded;
+    letterAt.push(i);
+  }
+  return { line, start, word, letterAt, key };
+}
+
+function swapAt(k: string, i: number): string {
+  return k.slice(0, i) + k[i + 1] + k[i] + k.slice(i + 2);
+}
+
+/** Letter pairs whose swap turns unknown words of the converted lines into known ones. */
+function swappedPairs(sites: readonly WordSite[], judge: WordJudge): Set<string> {
+  const support = new Map<string, Set<string>>();
+  for (const s of sites) {
+    const here = judge.wordiness(s.key);
+    if (here >= KNOWN_WORDINESS) continue;
+    for (let i = 0; i + 1 < s.key.length; i++) {
+      if (s.key[i] === s.key[i + 1]) continue;
+      const v = swapAt(s.key, i);
+      if (judge.wordiness(v) < here + SWAP_MARGIN || judge.wordiness(v) < KNOWN_WORDINESS) continue;
+      const pair = s.key.slice(i, i + 2);
+      let words = support.get(pair);
+      if (!words) support.set(pair, (words = new Set()));
+      words.add(s.key);
     }
-    if (!best) return w;
-    // Apply the same swap to the word with its marks and tatweel: swap the letter
-    // positions that differ between the key and the variant.
-    const letters = [...w];
-    const pos: number[] = [];
-    letters.forEach((ch, i) => {
-      if (!/[\u0640\u064b-\u065f\u0670]/.test(ch)) pos.push(i);
-    });
-    if (pos.length !== k.length) return w;
-    for (let i = 0; i < k.length; i++) {
-      if (k[i] !== best[i]) {
-        const a = pos[i];
-        const b = pos[i + 1];
-        [letters[a], letters[b]] = [letters[b], letters[a]];
-        i++;
+  }
+  return new Set([...support].filter(([, w]) => w.size >= MIN_PAIR_SUPPORT).map(([p]) => p));
+}
+
+/** The best repair of one word with the document's swapped pairs, or null. */
+function repairWord(s: WordSite, pairs: ReadonlySet<string>, judge: WordJudge): string | null {
+  const here = judge.wordiness(s.key);
+  if (here >= KNOWN_WORDINESS) return null;
+  const sites: number[] = [];
+  for (let i = 0; i + 1 < s.key.length; i++) if (pairs.has(s.key.slice(i, i + 2))) sites.push(i);
+  if (sites.length === 0 || sites.length > 6) return null;
+  let best: string | null = null;
+  let bestScore = here + SWAP_MARGIN;
+  // Every set of non-overlapping sites (a word has few).
+  for (let mask = 1; mask < 1 << sites.length; mask++) {
+    let k = s.key;
+    let last = -2;
+    let ok = true;
+    const chosen: number[] = [];
+    for (let b = 0; b < sites.length; b++) {
+      if (!(mask & (1 << b))) continue;
+      if (sites[b] <= last + 1) {
+        ok = false;
+        break;
       }
+      k = swapAt(k, sites[b]);
+      chosen.push(sites[b]);
+      last = sites[b];
     }
-    swaps++;
-    return letters.join('');
+    if (!ok) continue;
+    const score = judge.wordiness(k);
+    if (score > bestScore && score >= KNOWN_WORDINESS) {
+      bestScore = score;
+      const letters = [...s.word];
+      for (const i of chosen) {
+        const a = s.letterAt[i];
+        const c = s.letterAt[i + 1];
+        [letters[a], letters[c]] = [letters[c], letters[a]];
+      }
+      best = letters.join('');
+    }
+  }
+  return best;
+}
+
+/** Repairs swapped ligature pairs in the converted lines (same lengths: provenance holds). */
+function repairSwappedPairs(converted: string[], judge: WordJudge): { lines: string[]; swaps: number } {
+  const sites: WordSite[] = [];
+  converted.forEach((text, line) => {
+    for (const m of text.matchAll(WORD)) {
+      const site = wordSite(line, m.index, m[0]);
+      if (site && site.key.length >= 3) sites.push(site);
+    }
   });
-  return { text: out, swaps };
+  const pairs = swappedPairs(sites, judge);
+  if (pairs.size === 0) return { lines: converted, swaps: 0 };
+  const out = [...converted];
+  let swaps = 0;
+  for (const s of [...sites].reverse()) {
+    const fixed = repairWord(s, pairs, judge);
+    if (fixed === null) continue;
+    out[s.line] = out[s.line].slice(0, s.start) + fixed + out[s.line].slice(s.start + s.word.length);
+    swaps++;
+  }
+  return { lines: out, swaps };
 }
 
 // ---------------------------------------------------------------------------
@@ -376,24 +462,27 @@ export const visualOrder: Rule = {
     const layout = decideLayout(chosen.map((e) => e.line));
     const edits: Edit[] = [];
     const flags: FlagProposal[] = [];
-    for (const e of chosen) {
-      const converted = convert(e.line.text, layout);
-      const repaired = repairLamAlef(converted.text, judge);
-      if (repaired.text === e.line.text) continue;
+    const converted = chosen.map((e) => convert(e.line.text, layout));
+    const repaired = repairSwappedPairs(
+      converted.map((c) => c.text),
+      judge,
+    ).lines;
+    chosen.forEach((e, i) => {
+      if (repaired[i] === e.line.text) return;
       const own = lineIsVisual(e);
-      const confidence = own ? Math.min(0.99, 0.8 + 0.02 * e.score) : consistent ? 0.85 : 0.6;
+      const confidence = own ? Math.min(0.99, 0.8 + 0.01 * e.score) : consistent ? 0.85 : 0.6;
       edits.push({
         start: e.line.start,
         end: e.line.end,
-        text: repaired.text,
-        // Lam-alef swaps keep the length, so the reordering's provenance still holds.
-        origins: converted.origins,
+        text: repaired[i],
+        // Pair repairs keep the length, so the reordering's provenance still holds.
+        origins: converted[i].origins,
         confidence,
         reason: own
-          ? `line in visual order: ${e.visualWords} of ${e.words} words read reversed`
+          ? `line in visual order (${e.visualWords} of ${e.words} words read reversed)`
           : `line of a visual-order document (${visualLines.length} lines read reversed)`,
       });
-    }
+    });
     return { edits, flags };
   },
 };
