@@ -30,6 +30,8 @@ import {
 
 /** Arabic letters, marks, tatweel and presentation forms: what a word is made of here. */
 const WORD = /[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc]+/g;
+/** The same, with U+FFFD: an unmapped glyph inside a word (in justified text, a kashida). */
+const WORD_OR_UNMAPPED = /[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc\ufffd]+/g;
 const HAS_ARABIC = /[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]/;
 const PRESENTATION = /[\ufb50-\ufdff\ufe70-\ufefc]/;
 
@@ -43,7 +45,7 @@ function fold(s: string): string {
 
 /** The key a word is looked up under: folded, no marks, no tatweel. */
 function key(units: readonly string[]): string {
-  return bareWord(fold(units.join('')));
+  return bareWord(fold(units.join(''))).replace(/\ufffd/g, '');
 }
 
 /** Alef forms that a lam-alef ligature ends with. */
@@ -117,7 +119,7 @@ function judgeWord(units: readonly string[], judge: WordJudge): WordReading {
 /** Words of a line as arrays of code points (presentation-form ligatures stay one unit). */
 function lineWords(text: string): { start: number; units: string[] }[] {
   const out: { start: number; units: string[] }[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ start: m.index, units: [...m[0]] });
+  for (const m of text.matchAll(WORD_OR_UNMAPPED)) out.push({ start: m.index, units: [...m[0]] });
   return out;
 }
 
@@ -126,7 +128,7 @@ function lineWords(text: string): { start: number; units: string[] }[] {
 
 const SENTENCE_PUNCT = '.،؛:!؟?';
 
-interface LineEvidence {
+export interface LineEvidence {
   line: Line;
   /** Everything together; > 0 says visual. */
   score: number;
@@ -254,7 +256,7 @@ function balance(lines: readonly string[], open: string, close: string): number 
   return score - depth;
 }
 
-interface Layout {
+export interface Layout {
   marks: MarkOrder;
   runs: RunOrder;
   /** Bracket families whose mirrored glyph the extractor wrote. */
@@ -320,6 +322,12 @@ function convert(text: string, layout: Layout): Reordered {
  * word where that pair, put back, gives a known word is repaired.
  */
 const MIN_PAIR_SUPPORT = 2;
+const MIN_HABIT_WORDS = 3;
+/** About 50 web hits: a common word. */
+const COMMON_WORDINESS = 5;
+/** Every Arabic font ligates lam-alef, so one word is enough evidence for those pairs. */
+const LAM_ALEF_SWAPPED = new Set(['ال', 'أل', 'إل', 'آل']);
+
 /** A word this word-like (about three web hits, or the lexicon and one) is left alone. */
 const KNOWN_WORDINESS = 2;
 /** The repaired word must be this much more word-like than the word as it stands. */
@@ -344,7 +352,9 @@ function wordSite(line: number, start: number, word: string): WordSite | null {
   let key = '';
   for (let i = 0; i < word.length; i++) {
     const ch = word[i];
-    if (/[\u0640\u064b-\u065f\u0670]/.test(ch)) continue;
+    // Tatweel, marks and U+FFFD (an unmapped glyph: in justified text a kashida) sit
+    // between letters without being one.
+    if (/[\u0640\u064b-\u065f\u0670\ufffd]/.test(ch)) continue;
     const folded = PRESENTATION.test(ch) ? bareWord(ch.normalize('NFKC').trim()) : ch;
     if (folded.length === 0) continue;
     if (folded.length > 1) return null;
@@ -360,21 +370,34 @@ function swapAt(k: string, i: number): string {
 
 /** Letter pairs whose swap turns unknown words of the converted lines into known ones. */
 function swappedPairs(sites: readonly WordSite[], judge: WordJudge): Set<string> {
-  const support = new Map<string, Set<string>>();
+  const support = new Map<string, { words: Set<string>; best: number }>();
+  const repairable = new Set<string>();
   for (const s of sites) {
     const here = judge.wordiness(s.key);
     if (here >= KNOWN_WORDINESS) continue;
     for (let i = 0; i + 1 < s.key.length; i++) {
       if (s.key[i] === s.key[i + 1]) continue;
-      const v = swapAt(s.key, i);
-      if (judge.wordiness(v) < here + SWAP_MARGIN || judge.wordiness(v) < KNOWN_WORDINESS) continue;
+      const v = judge.wordiness(swapAt(s.key, i));
+      if (v < here + SWAP_MARGIN || v < KNOWN_WORDINESS) continue;
       const pair = s.key.slice(i, i + 2);
-      let words = support.get(pair);
-      if (!words) support.set(pair, (words = new Set()));
-      words.add(s.key);
+      let entry = support.get(pair);
+      if (!entry) support.set(pair, (entry = { words: new Set(), best: 0 }));
+      entry.words.add(s.key);
+      entry.best = Math.max(entry.best, v);
+      repairable.add(s.key);
     }
   }
-  return new Set([...support].filter(([, w]) => w.size >= MIN_PAIR_SUPPORT).map(([p]) => p));
+  // Where the document shows the habit (several words), one word is enough for a
+  // pair whose repair gives a common word (التي for اليت).
+  const habit = repairable.size >= MIN_HABIT_WORDS;
+  return new Set(
+    [...support]
+      .filter(
+        ([p, e]) =>
+          e.words.size >= MIN_PAIR_SUPPORT || LAM_ALEF_SWAPPED.has(p) || (habit && e.best >= COMMON_WORDINESS),
+      )
+      .map(([p]) => p),
+  );
 }
 
 /** The best repair of one word with the document's swapped pairs, or null. */
@@ -422,7 +445,7 @@ function repairWord(s: WordSite, pairs: ReadonlySet<string>, judge: WordJudge): 
 function repairSwappedPairs(converted: string[], judge: WordJudge): { lines: string[]; swaps: number } {
   const sites: WordSite[] = [];
   converted.forEach((text, line) => {
-    for (const m of text.matchAll(WORD)) {
+    for (const m of text.matchAll(WORD_OR_UNMAPPED)) {
       const site = wordSite(line, m.index, m[0]);
       if (site && site.key.length >= 3) sites.push(site);
     }
@@ -442,47 +465,82 @@ function repairSwappedPairs(converted: string[], judge: WordJudge): { lines: str
 
 // ---------------------------------------------------------------------------
 
+export interface VisualOrderAnalysis {
+  evidence: LineEvidence[];
+  /** Lines that are visual on their own evidence. */
+  visualLines: LineEvidence[];
+  logicalLines: LineEvidence[];
+  /** The evidence agrees: the document is visual. */
+  consistent: boolean;
+  /** The lines to convert. */
+  chosen: LineEvidence[];
+  layout: Layout | null;
+}
+
+/** The rule's decisions for a document, for reports and tests. */
+export function analyseVisualOrder(ctx: RuleContext): VisualOrderAnalysis | null {
+  if (!HAS_ARABIC.test(ctx.text) || !quickScreen(ctx)) return null;
+  const judge = makeJudge(ctx);
+  const evidence = ctx.lines.filter((l) => HAS_ARABIC.test(l.text)).map((l) => judgeLine(l, judge));
+  const visualLines = evidence.filter(lineIsVisual);
+  const logicalLines = evidence.filter(lineIsLogical);
+  // Consistent: the lines that show evidence nearly all say visual.
+  const consistent =
+    visualLines.length >= 2 && logicalLines.length <= 0.05 * (visualLines.length + logicalLines.length);
+  const chosen = consistent ? evidence.filter((e) => !lineIsLogical(e)) : visualLines;
+  const layout = chosen.length ? decideLayout(chosen.map((e) => e.line)) : null;
+  return { evidence, visualLines, logicalLines, consistent, chosen, layout };
+}
+
+/** Lines with some visual evidence that were not converted are worth a look. */
+const FLAG_LETTERS = 6;
+
 export const visualOrder: Rule = {
   id: 'visual-order',
   description: 'Read lines extracted in visual order (characters reversed: ماع يف) back into logical order',
   safety: 'heuristic',
   defaultEnabled: true,
   run(ctx) {
-    const { text, lines } = ctx;
-    if (!HAS_ARABIC.test(text)) return {};
-    if (!quickScreen(ctx)) return {};
+    const a = analyseVisualOrder(ctx);
+    if (!a || !a.layout) return {};
+    const { chosen, consistent, visualLines, layout } = a;
     const judge = makeJudge(ctx);
-    const evidence = lines.filter((l) => HAS_ARABIC.test(l.text)).map((l) => judgeLine(l, judge));
-    const visualLines = evidence.filter(lineIsVisual);
-    if (visualLines.length === 0) return {};
-    const logicalLines = evidence.filter(lineIsLogical);
-    // Consistent: the lines that show evidence nearly all say visual.
-    const consistent = visualLines.length >= 2 && logicalLines.length <= 0.05 * (visualLines.length + logicalLines.length);
-    const chosen = consistent ? evidence.filter((e) => !lineIsLogical(e)) : visualLines;
-    const layout = decideLayout(chosen.map((e) => e.line));
-    const edits: Edit[] = [];
-    const flags: FlagProposal[] = [];
     const converted = chosen.map((e) => convert(e.line.text, layout));
     const repaired = repairSwappedPairs(
       converted.map((c) => c.text),
       judge,
     ).lines;
+    const edits: Edit[] = [];
     chosen.forEach((e, i) => {
       if (repaired[i] === e.line.text) return;
       const own = lineIsVisual(e);
-      const confidence = own ? Math.min(0.99, 0.8 + 0.01 * e.score) : consistent ? 0.85 : 0.6;
       edits.push({
         start: e.line.start,
         end: e.line.end,
         text: repaired[i],
         // Pair repairs keep the length, so the reordering's provenance still holds.
         origins: converted[i].origins,
-        confidence,
+        confidence: own ? Math.min(0.99, 0.8 + 0.01 * e.score) : 0.85,
         reason: own
-          ? `line in visual order (${e.visualWords} of ${e.words} words read reversed)`
+          ? `line in visual order (letters and ${e.visualWords} of ${e.words} words read reversed)`
           : `line of a visual-order document (${visualLines.length} lines read reversed)`,
       });
     });
+    const flags: FlagProposal[] = [];
+    if (!consistent) {
+      const taken = new Set(chosen.map((e) => e.line.index));
+      for (const e of a.evidence) {
+        if (taken.has(e.line.index) || lineIsLogical(e) || e.letters < FLAG_LETTERS) continue;
+        flags.push({
+          start: e.line.start,
+          end: e.line.end,
+          kind: 'possibly-visual-order',
+          message: 'this line may be in visual order (reads somewhat better reversed); left as it is',
+          confidence: 0.5,
+          suggestions: [convert(e.line.text, layout).text],
+        });
+      }
+    }
     return { edits, flags };
   },
 };
