@@ -208,7 +208,7 @@ function implausibility(text: string): number {
  */
 function misplacedMarks(text: string): number {
   let bad = 0;
-  for (const m of text.matchAll(/[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5-\u06ed\ufffd]+/g)) {
+  for (const m of fold(text).matchAll(/[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5-\u06ed\ufffd]+/g)) {
     const w = m[0].replace(/\u0640/g, '');
     for (let i = 0; i < w.length; i++) {
       const ch = w[i];
@@ -330,8 +330,8 @@ const LAM_ALEF_SWAPPED = new Set(['ال', 'أل', 'إل', 'آل']);
 
 /** A word this word-like (about three web hits, or the lexicon and one) is left alone. */
 const KNOWN_WORDINESS = 2;
-/** The repaired word must be this much more word-like than the word as it stands. */
-const SWAP_MARGIN = 2;
+/** The repaired word must be this much more word-like than the word as it stands (the lexicon alone is enough). */
+const SWAP_MARGIN = 1;
 
 interface WordSite {
   line: number;
@@ -378,7 +378,7 @@ function swappedPairs(sites: readonly WordSite[], judge: WordJudge): Set<string>
     for (let i = 0; i + 1 < s.key.length; i++) {
       if (s.key[i] === s.key[i + 1]) continue;
       const v = judge.wordiness(swapAt(s.key, i));
-      if (v < here + SWAP_MARGIN || v < KNOWN_WORDINESS) continue;
+      if (v < here + SWAP_MARGIN || v < LEXICON_BONUS) continue;
       const pair = s.key.slice(i, i + 2);
       let entry = support.get(pair);
       if (!entry) support.set(pair, (entry = { words: new Set(), best: 0 }));
@@ -427,7 +427,7 @@ function repairWord(s: WordSite, pairs: ReadonlySet<string>, judge: WordJudge): 
     }
     if (!ok) continue;
     const score = judge.wordiness(k);
-    if (score > bestScore && score >= KNOWN_WORDINESS) {
+    if (score > bestScore && score >= LEXICON_BONUS) {
       bestScore = score;
       const letters = [...s.word];
       for (const i of chosen) {
