@@ -1,6 +1,7 @@
 import { bareWord, isArabicMark } from '../core/arabic.js';
 import { getLetterPairs } from '../knowledge/letter-pairs.js';
 import type { Edit, FlagProposal, Line, Rule, RuleContext } from '../core/types.js';
+import type { FrequencyModel } from '../knowledge/frequency.js';
 import {
   isMirrored,
   visualToLogical,
@@ -322,12 +323,14 @@ function convert(text: string, layout: Layout): Reordered {
  * word where that pair, put back, gives a known word is repaired.
  */
 const MIN_PAIR_SUPPORT = 2;
-const MIN_HABIT_WORDS = 3;
+/** A font that ligates several pairs (this many confirmed twice) may show a pair once. */
+const MIN_FONT_PAIRS = 2;
 /** About 50 web hits: a common word. */
 const COMMON_WORDINESS = 5;
-/** Every Arabic font ligates lam-alef, so one word is enough evidence for those pairs. */
-const LAM_ALEF_SWAPPED = new Set(['ال', 'أل', 'إل', 'آل']);
-
+/** Every Arabic font ligates lam-alef: one word is enough evidence for those pairs. */
+const LAM_ALEF_SWAPPED = ['ال', 'أل', 'إل', 'آل'];
+/** This many words repaired by a lam-alef swap: the document swaps every lam-alef. */
+const MIN_LAM_ALEF_HABIT = 3;
 /** A word this word-like (about three web hits, or the lexicon and one) is left alone. */
 const KNOWN_WORDINESS = 2;
 /** The repaired word must be this much more word-like than the word as it stands (the lexicon alone is enough). */
@@ -340,6 +343,9 @@ interface WordSite {
   /** Positions in `word` of its letters (marks and tatweel skipped). */
   letterAt: number[];
   key: string;
+  /** The keys of the words before and after on the line ('' at an edge). */
+  prev: string;
+  next: string;
 }
 
 /**
@@ -361,17 +367,23 @@ function wordSite(line: number, start: number, word: string): WordSite | null {
     key += folded;
     letterAt.push(i);
   }
-  return { line, start, word, letterAt, key };
+  return { line, start, word, letterAt, key, prev: '', next: '' };
 }
 
 function swapAt(k: string, i: number): string {
   return k.slice(0, i) + k[i + 1] + k[i] + k.slice(i + 2);
 }
 
+interface SwapHabits {
+  /** Pairs (as they stand after reversal) that this document swaps. */
+  pairs: Set<string>;
+  /** Every lam-alef is swapped: known words may be repaired too, on context. */
+  lamAlefHabit: boolean;
+}
+
 /** Letter pairs whose swap turns unknown words of the converted lines into known ones. */
-function swappedPairs(sites: readonly WordSite[], judge: WordJudge): Set<string> {
+function swapHabits(sites: readonly WordSite[], judge: WordJudge): SwapHabits {
   const support = new Map<string, { words: Set<string>; best: number }>();
-  const repairable = new Set<string>();
   for (const s of sites) {
     const here = judge.wordiness(s.key);
     if (here >= KNOWN_WORDINESS) continue;
@@ -384,31 +396,45 @@ function swappedPairs(sites: readonly WordSite[], judge: WordJudge): Set<string>
       if (!entry) support.set(pair, (entry = { words: new Set(), best: 0 }));
       entry.words.add(s.key);
       entry.best = Math.max(entry.best, v);
-      repairable.add(s.key);
     }
   }
-  // Where the document shows the habit (several words), one word is enough for a
-  // pair whose repair gives a common word (التي for اليت).
-  const habit = repairable.size >= MIN_HABIT_WORDS;
-  return new Set(
-    [...support]
-      .filter(
-        ([p, e]) =>
-          e.words.size >= MIN_PAIR_SUPPORT || LAM_ALEF_SWAPPED.has(p) || (habit && e.best >= COMMON_WORDINESS),
-      )
-      .map(([p]) => p),
-  );
+  const pairs = new Set<string>();
+  let fontPairs = 0;
+  for (const [p, e] of support) {
+    if (!LAM_ALEF_SWAPPED.includes(p) && e.words.size >= MIN_PAIR_SUPPORT) fontPairs++;
+  }
+  let lamAlefWords = 0;
+  for (const [p, e] of support) {
+    if (LAM_ALEF_SWAPPED.includes(p)) lamAlefWords += e.words.size;
+    else if (e.words.size >= MIN_PAIR_SUPPORT || (fontPairs >= MIN_FONT_PAIRS && e.best >= COMMON_WORDINESS)) {
+      pairs.add(p);
+    }
+  }
+  // One lam-alef seen swapped: the font decodes them all that way.
+  if (lamAlefWords > 0) for (const p of LAM_ALEF_SWAPPED) pairs.add(p);
+  return { pairs, lamAlefHabit: lamAlefWords >= MIN_LAM_ALEF_HABIT };
+}
+
+/** A word in its place: how common it is, and how common beside its neighbours. */
+function inContext(k: string, s: WordSite, judge: WordJudge, freq: FrequencyModel): number {
+  return judge.wordiness(k) + Math.log1p(s.prev ? freq.pair(s.prev, k) : 0) + Math.log1p(s.next ? freq.pair(k, s.next) : 0);
 }
 
 /** The best repair of one word with the document's swapped pairs, or null. */
-function repairWord(s: WordSite, pairs: ReadonlySet<string>, judge: WordJudge): string | null {
+function repairWord(s: WordSite, habits: SwapHabits, judge: WordJudge, freq: FrequencyModel): string | null {
   const here = judge.wordiness(s.key);
-  if (here >= KNOWN_WORDINESS) return null;
+  // A known word is only reconsidered where every lam-alef is swapped: then `ثالث`
+  // and `ثلاث` read the same, and the commoner one in its place wins.
+  const known = here >= KNOWN_WORDINESS;
+  if (known && !habits.lamAlefHabit) return null;
   const sites: number[] = [];
-  for (let i = 0; i + 1 < s.key.length; i++) if (pairs.has(s.key.slice(i, i + 2))) sites.push(i);
+  for (let i = 0; i + 1 < s.key.length; i++) {
+    const pair = s.key.slice(i, i + 2);
+    if (habits.pairs.has(pair) && (!known || LAM_ALEF_SWAPPED.includes(pair))) sites.push(i);
+  }
   if (sites.length === 0 || sites.length > 6) return null;
   let best: string | null = null;
-  let bestScore = here + SWAP_MARGIN;
+  let bestScore = known ? inContext(s.key, s, judge, freq) + SWAP_MARGIN : here + SWAP_MARGIN;
   // Every set of non-overlapping sites (a word has few).
   for (let mask = 1; mask < 1 << sites.length; mask++) {
     let k = s.key;
@@ -426,8 +452,8 @@ function repairWord(s: WordSite, pairs: ReadonlySet<string>, judge: WordJudge): 
       last = sites[b];
     }
     if (!ok) continue;
-    const score = judge.wordiness(k);
-    if (score > bestScore && score >= LEXICON_BONUS) {
+    const score = known ? inContext(k, s, judge, freq) : judge.wordiness(k);
+    if (score > bestScore && judge.wordiness(k) >= LEXICON_BONUS) {
       bestScore = score;
       const letters = [...s.word];
       for (const i of chosen) {
@@ -442,20 +468,30 @@ function repairWord(s: WordSite, pairs: ReadonlySet<string>, judge: WordJudge): 
 }
 
 /** Repairs swapped ligature pairs in the converted lines (same lengths: provenance holds). */
-function repairSwappedPairs(converted: string[], judge: WordJudge): { lines: string[]; swaps: number } {
+function repairSwappedPairs(converted: string[], judge: WordJudge, freq: FrequencyModel): { lines: string[]; swaps: number } {
   const sites: WordSite[] = [];
   converted.forEach((text, line) => {
+    let before: WordSite | null = null;
     for (const m of text.matchAll(WORD_OR_UNMAPPED)) {
       const site = wordSite(line, m.index, m[0]);
-      if (site && site.key.length >= 3) sites.push(site);
+      if (!site) {
+        before = null;
+        continue;
+      }
+      if (before) {
+        before.next = site.key;
+        site.prev = before.key;
+      }
+      before = site;
+      if (site.key.length >= 2) sites.push(site);
     }
   });
-  const pairs = swappedPairs(sites, judge);
-  if (pairs.size === 0) return { lines: converted, swaps: 0 };
+  const habits = swapHabits(sites.filter((s) => s.key.length >= 3), judge);
+  if (habits.pairs.size === 0) return { lines: converted, swaps: 0 };
   const out = [...converted];
   let swaps = 0;
   for (const s of [...sites].reverse()) {
-    const fixed = repairWord(s, pairs, judge);
+    const fixed = repairWord(s, habits, judge, freq);
     if (fixed === null) continue;
     out[s.line] = out[s.line].slice(0, s.start) + fixed + out[s.line].slice(s.start + s.word.length);
     swaps++;
@@ -509,6 +545,7 @@ export const visualOrder: Rule = {
     const repaired = repairSwappedPairs(
       converted.map((c) => c.text),
       judge,
+      ctx.knowledge.frequencies(),
     ).lines;
     const edits: Edit[] = [];
     chosen.forEach((e, i) => {
