@@ -415,6 +415,11 @@ function swapHabits(sites: readonly WordSite[], judge: WordJudge): SwapHabits {
   return { pairs, lamAlefHabit: lamAlefWords >= MIN_LAM_ALEF_HABIT };
 }
 
+/** Is the alef-lam at `i` the definite article (word start, or after و ب ف ك ل)? */
+function isArticle(k: string, i: number): boolean {
+  return k[i] === 'ا' && (i === 0 || (i === 1 && 'وبفكل'.includes(k[0])) || (i === 2 && 'وف'.includes(k[0]) && 'بكل'.includes(k[1])));
+}
+
 /** A word in its place: how common it is, and how common beside its neighbours. */
 function inContext(k: string, s: WordSite, judge: WordJudge, freq: FrequencyModel): number {
   return judge.wordiness(k) + Math.log1p(s.prev ? freq.pair(s.prev, k) : 0) + Math.log1p(s.next ? freq.pair(k, s.next) : 0);
@@ -434,7 +439,11 @@ function repairWord(s: WordSite, habits: SwapHabits, judge: WordJudge, freq: Fre
   }
   if (sites.length === 0 || sites.length > 6) return null;
   let best: string | null = null;
-  let bestScore = known ? inContext(s.key, s, judge, freq) + SWAP_MARGIN : here + SWAP_MARGIN;
+  // Where every lam-alef is swapped, an alef-lam that is not the article (word
+  // start, or after one proclitic letter) is more likely a swapped lam-alef: a
+  // smaller lead is enough there.
+  const margin = habits.lamAlefHabit && sites.every((i) => !isArticle(s.key, i)) ? SWAP_MARGIN / 2 : SWAP_MARGIN;
+  let bestScore = (habits.lamAlefHabit ? inContext(s.key, s, judge, freq) : here) + margin;
   // Every set of non-overlapping sites (a word has few).
   for (let mask = 1; mask < 1 << sites.length; mask++) {
     let k = s.key;
@@ -452,7 +461,7 @@ function repairWord(s: WordSite, habits: SwapHabits, judge: WordJudge, freq: Fre
       last = sites[b];
     }
     if (!ok) continue;
-    const score = known ? inContext(k, s, judge, freq) : judge.wordiness(k);
+    const score = habits.lamAlefHabit ? inContext(k, s, judge, freq) : judge.wordiness(k);
     if (score > bestScore && judge.wordiness(k) >= LEXICON_BONUS) {
       bestScore = score;
       const letters = [...s.word];
