@@ -262,6 +262,8 @@ export interface Layout {
   runs: RunOrder;
   /** Bracket families whose mirrored glyph the extractor wrote. */
   mirrored: Set<string>;
+  /** The text writes fathatan before a final alef (`جديدًا`), not on it (`جديداً`). */
+  tanweenBeforeAlef: boolean;
 }
 
 function decideLayout(visual: readonly Line[]): Layout {
@@ -296,12 +298,49 @@ function decideLayout(visual: readonly Line[]): Layout {
   for (const [open, close] of BRACKET_FAMILIES) {
     if (balance(shaped, open, close) > balance(plain, open, close)) mirrored.add(open);
   }
-  return { marks, runs, mirrored };
+  // Fathatan on a lam-alef glyph may stand before or after the alef: the document's
+  // other words tell which way it writes them.
+  let before = 0;
+  let after = 0;
+  for (const t of plain) {
+    const f = fold(t);
+    before += (f.match(/[\u0621-\u064a]\u064b[اى](?![\u0621-\u064a])/g) ?? []).length;
+    after += (f.match(/[\u0621-\u064a][اى]\u064b(?![\u0621-\u064a])/g) ?? []).length;
+  }
+  return { marks, runs, mirrored, tanweenBeforeAlef: before > after };
 }
+
+/** Lam-alef ligature glyphs and the letters they stand for. */
+const LAM_ALEF_GLYPH = /[\ufef5-\ufefc]\u064b/g;
 
 function convert(text: string, layout: Layout): Reordered {
   const reading: VisualReading = { base: 'rtl', marks: layout.marks, runs: layout.runs, mirror: false };
-  const plain = visualToLogical(text, reading);
+  return placeLigatureTanween(mirrorBrackets(text, visualToLogical(text, reading), reading, layout), layout);
+}
+
+/**
+ * A lam-alef glyph followed by fathatan: written out as lam, fathatan, alef where
+ * the document puts fathatan before the alef (the glyph itself has no place for it).
+ */
+function placeLigatureTanween(r: Reordered, layout: Layout): Reordered {
+  if (!layout.tanweenBeforeAlef || !/[\ufef5-\ufefc]\u064b/.test(r.text)) return r;
+  let text = '';
+  const origins: number[] = [];
+  let last = 0;
+  for (const m of r.text.matchAll(LAM_ALEF_GLYPH)) {
+    text += r.text.slice(last, m.index);
+    origins.push(...r.origins.slice(last, m.index));
+    const letters = m[0][0].normalize('NFKC');
+    text += letters[0] + '\u064b' + letters.slice(1);
+    origins.push(r.origins[m.index], r.origins[m.index + 1], r.origins[m.index]);
+    last = m.index + 2;
+  }
+  text += r.text.slice(last);
+  origins.push(...r.origins.slice(last));
+  return { text, origins };
+}
+
+function mirrorBrackets(text: string, plain: Reordered, reading: VisualReading, layout: Layout): Reordered {
   if (layout.mirrored.size === 0) return plain;
   const shaped = visualToLogical(text, { ...reading, mirror: true });
   let out = '';
