@@ -73,3 +73,30 @@ export function getLetterPairs(): LetterPairs {
   loaded = letterPairsFromCounts(counts);
   return loaded;
 }
+
+/** Arabic words with presentation forms and U+FFFD (an unmapped glyph inside a word). */
+const LINE_WORD = /[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc\ufffd]+/g;
+const PRESENTATION_FORM = /[\ufb50-\ufdff\ufe70-\ufefc]/;
+
+/** The bare letters of a word: presentation forms folded (NFKC per character), no marks, tatweel or U+FFFD. */
+export function bareLetters(word: string): string {
+  let out = '';
+  for (const ch of word) out += PRESENTATION_FORM.test(ch) ? ch.normalize('NFKC').trim() : ch;
+  return out.replace(/[\u0640\u064b-\u065f\u0670\ufffd]/g, '');
+}
+
+/** Letter-pair gain of a whole line read backwards (see `reversalGain`). */
+export function lineReversalGain(line: string, pairs: LetterPairs = getLetterPairs()): number {
+  const keys: string[] = [];
+  for (const m of line.matchAll(LINE_WORD)) keys.push(bareLetters(m[0]));
+  return pairs.reversalGain(keys);
+}
+
+/** Gain above which a line reads reversed on letter pairs alone (logical lines of real extractions stay below 7). */
+export const REVERSED_LINE_GAIN = 12;
+
+/** Does any line of the text read better backwards? (Visual order not yet undone.) */
+export function anyLineReadsReversed(lines: Iterable<{ text: string }>): boolean {
+  for (const l of lines) if (lineReversalGain(l.text) >= REVERSED_LINE_GAIN) return true;
+  return false;
+}

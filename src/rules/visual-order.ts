@@ -1,5 +1,5 @@
 import { bareWord, isArabicMark } from '../core/arabic.js';
-import { getLetterPairs } from '../knowledge/letter-pairs.js';
+import { anyLineReadsReversed, getLetterPairs, REVERSED_LINE_GAIN } from '../knowledge/letter-pairs.js';
 import type { Edit, FlagProposal, Line, Rule, RuleContext } from '../core/types.js';
 import type { FrequencyModel } from '../knowledge/frequency.js';
 import {
@@ -172,7 +172,7 @@ function judgeLine(line: Line, judge: WordJudge): LineEvidence {
  * lines of real extractions stay below +7 in letter gain (short, broken lines);
  * visual ones have a median of 35–65.
  */
-const LINE_LETTERS = 12;
+const LINE_LETTERS = REVERSED_LINE_GAIN;
 const LINE_SCORE = 8;
 
 function lineIsVisual(e: LineEvidence): boolean {
@@ -632,11 +632,5 @@ export const visualOrder: Rule = {
 
 /** Cheap first look (letter pairs only, no lexicon): does any line read better reversed? */
 function quickScreen(ctx: RuleContext): boolean {
-  const pairs = getLetterPairs();
-  for (const line of ctx.lines) {
-    if (!HAS_ARABIC.test(line.text)) continue;
-    const keys = lineWords(line.text).map((w) => key(w.units));
-    if (pairs.reversalGain(keys) >= LINE_LETTERS) return true;
-  }
-  return false;
+  return anyLineReadsReversed(ctx.lines.filter((l) => HAS_ARABIC.test(l.text)));
 }
