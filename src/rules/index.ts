@@ -4,6 +4,7 @@ import { mixedDirection } from './mixed-direction.js';
 import { presentationForms } from './presentation-forms.js';
 import { reattachMarks } from './reattach-marks.js';
 import { removeKashida } from './remove-kashida.js';
+import { unwrap } from './unwrap.js';
 import { visualOrder } from './visual-order.js';
 
 /**
@@ -14,9 +15,10 @@ import { visualOrder } from './visual-order.js';
  *    lam-alef glyph is reversed as one unit), then presentation forms;
  * 2. restore structure (later issues: visual order, reordered runs, split words);
  * 3. character clean-up: loose marks, justification tatweel;
- * 4. flags for what cannot be restored.
+ * 4. flags for what cannot be restored;
+ * 5. layout, on request: unwrap (it needs the lines repaired first).
  */
-export const RULES: readonly Rule[] = [mixedDirection, bidiControls, visualOrder, presentationForms, reattachMarks, removeKashida];
+export const RULES: readonly Rule[] = [mixedDirection, bidiControls, visualOrder, presentationForms, reattachMarks, removeKashida, unwrap];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
