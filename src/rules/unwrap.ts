@@ -20,6 +20,8 @@ const SENTENCE_END = /[.!?؟…][»"”'’)\]]*\s*$|[»"”'’)\]][.!?؟…]\s
 /** A line that introduces what follows (`رابط المقال:`, a list). */
 const INTRODUCES = /[:：]\s*$/;
 
+/** No typesetter wraps lines this short (characters): a form, a list of names. */
+const MIN_FULL = 30;
 /** Share of the wrap width a line must reach to count as filled. */
 const FULL_SHARE = 0.6;
 /** In text with one paragraph per line, a paragraph is at least this share of the median line. */
@@ -92,7 +94,7 @@ export const unwrap: Rule = {
     const wrapped = inMultiLine >= 0.5 * nonEmpty.length;
     const lengths = nonEmpty.map(length);
     const width = wrapped ? percentile(lengths, 0.9) : percentile(lengths, 0.5);
-    const full = (l: Line) => length(l) >= (wrapped ? FULL_SHARE : PARAGRAPH_SHARE) * width;
+    const full = (l: Line) => length(l) >= Math.max(MIN_FULL, (wrapped ? FULL_SHARE : PARAGRAPH_SHARE) * width);
     const endsSentence = (l: Line) => SENTENCE_END.test(l.text) || INTRODUCES.test(l.text);
     const special = (l: Line) => LIST_ITEM.test(l.text) || QUOTE.test(l.text);
     /** Short, no final punctuation, and standing after a sentence end or a blank: a heading. */
@@ -126,6 +128,10 @@ export const unwrap: Rule = {
       if (!full(a) || endsSentence(a) || special(a) || special(b)) return;
       // A short line without a full stop that more lines follow is a heading.
       if (heading(b, null) && next.lines.length > 1) return;
+      // In wrapped text a paragraph has several lines: a line standing alone at the
+      // start or after a finished paragraph is a title, however long.
+      const before = blocks[bi - 1];
+      if (wrapped && block.lines.length === 1 && (!before || endsSentence(before.lines[before.lines.length - 1]))) return;
       join(a, b, 0.75, 'paragraph cut by a page or column break: the line before the blank does not end a sentence');
     });
     // Each join replaces its own break: edits never overlap.
