@@ -175,8 +175,23 @@ function judgeLine(line: Line, judge: WordJudge): LineEvidence {
 const LINE_LETTERS = REVERSED_LINE_GAIN;
 const LINE_SCORE = 8;
 
+/**
+ * A short line (a paragraph's last words) has little letter evidence: it passes on
+ * words instead, when a common word reads reversed and none reads forwards.
+ */
+const SHORT_LINE_LETTERS = 5;
+const SHORT_LINE_WORDS = 4;
+const SHORT_LINE_SCORE = 6;
+
 function lineIsVisual(e: LineEvidence): boolean {
-  return e.letters >= LINE_LETTERS && e.score >= LINE_SCORE && e.visualWords >= 2 * e.logicalWords;
+  if (e.letters >= LINE_LETTERS && e.score >= LINE_SCORE && e.visualWords >= 2 * e.logicalWords) return true;
+  return (
+    e.letters >= SHORT_LINE_LETTERS &&
+    e.wordScore >= SHORT_LINE_WORDS &&
+    e.score >= SHORT_LINE_SCORE &&
+    e.visualWords >= 1 &&
+    e.logicalWords === 0
+  );
 }
 
 /** Any of these and the line stays as it is, whatever the document does. */
