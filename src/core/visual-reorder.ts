@@ -33,6 +33,12 @@ export interface VisualReading {
   marks: MarkOrder;
   runs: RunOrder;
   mirror: boolean;
+  /**
+   * How the page showed a range or score beside Arabic: `bidi` as the algorithm
+   * lays it out (`2-1` shown `1-2`), `whole` kept left to right as typed (XeLaTeX
+   * with its numbers marked English). Default `bidi`.
+   */
+  numbers?: 'bidi' | 'whole';
 }
 
 export const DEFAULT_READING: VisualReading = { base: 'rtl', marks: 'after-base', runs: 'visual', mirror: true };
@@ -67,6 +73,7 @@ function units(line: string, marks: MarkOrder): { start: number; text: string }[
 }
 
 const STRONG = new Set(['L', 'R', 'AL']);
+const DASHES = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212']);
 const PERCENT = new Set(['%', '\u066a', '\u2030', '\u2031', '\u0609', '\u060a']);
 
 function strongNear(types: string[], from: number, step: 1 | -1): string | null {
@@ -101,7 +108,7 @@ function fixNumberLevels(line: string, levels: Uint8Array, reading: VisualReadin
     let end = i;
     while (end < chars.length) {
       if (types[end] === 'EN') end++;
-      else if ((types[end] === 'CS' || types[end] === 'ES') && types[end + 1] === 'EN') end++;
+      else if ((types[end] === 'CS' || types[end] === 'ES' || DASHES.has(chars[end])) && types[end + 1] === 'EN') end++;
       else break;
     }
     const left = strongNear(types, i - 1, -1);
@@ -116,7 +123,10 @@ function fixNumberLevels(line: string, levels: Uint8Array, reading: VisualReadin
     };
     for (let k = i; k < end; k++) {
       if (types[k] === 'EN') continue;
-      set(k, types[k] === 'CS' || !arabicContext ? digitLevel : rtlLevel);
+      // 1.5 and 2:06:41 hold together everywhere; a range or a score (2-1, 915–965)
+      // is shown reversed beside Arabic unless the typesetter kept numbers whole.
+      const whole = types[k] === 'CS' || !arabicContext || reading.numbers === 'whole';
+      set(k, whole ? digitLevel : rtlLevel);
     }
     // A percent sign follows its number in Arabic as in English (45%). In a visual
     // line it stands left of the digits when the page showed it the right-to-left

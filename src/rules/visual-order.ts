@@ -279,6 +279,8 @@ export interface Layout {
   mirrored: Set<string>;
   /** The text writes fathatan before a final alef (`جديدًا`), not on it (`جديداً`). */
   tanweenBeforeAlef: boolean;
+  /** How ranges and scores were laid out (see VisualReading.numbers). */
+  numbers: 'bidi' | 'whole';
 }
 
 function decideLayout(visual: readonly Line[]): Layout {
@@ -306,7 +308,10 @@ function decideLayout(visual: readonly Line[]): Layout {
     if (d > 0) inPlaceBetter++;
     else if (d < 0) visualBetter++;
   }
-  const runs: RunOrder = inPlaceBetter >= 2 && inPlaceBetter >= 2 * visualBetter ? 'logical' : 'visual';
+  // The evidence for runs in place is where the spaces went; text extracted without
+  // spaces between words has none.
+  const spaced = visual.filter((l) => (l.text.match(WORD) ?? []).length >= 3).length >= visual.length / 2;
+  const runs: RunOrder = spaced && inPlaceBetter >= 2 && inPlaceBetter >= 2 * visualBetter ? 'logical' : 'visual';
   const mirrored = new Set<string>();
   const plain = visual.map((l) => visualToLogical(l.text, { ...base, runs }).text);
   const shaped = visual.map((l) => visualToLogical(l.text, { ...base, runs, mirror: true }).text);
@@ -322,14 +327,29 @@ function decideLayout(visual: readonly Line[]): Layout {
     before += (f.match(/[\u0621-\u064a]\u064b[اى](?![\u0621-\u064a])/g) ?? []).length;
     after += (f.match(/[\u0621-\u064a][اى]\u064b(?![\u0621-\u064a])/g) ?? []).length;
   }
-  return { marks, runs, mirrored, tanweenBeforeAlef: before > after };
+  // A percent sign left of its digits in the visual line is the bidi layout of an
+  // Arabic-context number; right of them, the typesetter kept numbers whole.
+  let signLeft = 0;
+  let signRight = 0;
+  for (const l of visual) {
+    signLeft += (l.text.match(/%[0-9]/g) ?? []).length;
+    signRight += (l.text.match(/[0-9]%/g) ?? []).length;
+  }
+  const numbers = runs === 'visual' && signRight > signLeft ? 'whole' : 'bidi';
+  return { marks, runs, mirrored, tanweenBeforeAlef: before > after, numbers };
 }
 
 /** Lam-alef ligature glyphs and the letters they stand for. */
 const LAM_ALEF_GLYPH = /[\ufef5-\ufefc]\u064b/g;
 
 function convert(text: string, layout: Layout): Reordered {
-  const reading: VisualReading = { base: 'rtl', marks: layout.marks, runs: layout.runs, mirror: false };
+  const reading: VisualReading = {
+    base: 'rtl',
+    marks: layout.marks,
+    runs: layout.runs,
+    mirror: false,
+    numbers: layout.numbers,
+  };
   return placeLigatureTanween(mirrorBrackets(text, visualToLogical(text, reading), reading, layout), layout);
 }
 
