@@ -47,6 +47,12 @@ describe('visual-reorder: reading one visual line back', () => {
     // … or after it (grapheme clusters reversed)
     ['ةلاعّفو', 'وفعّالة', { ...mutool, marks: 'after-base' }],
     ['هللا دبع', 'عبد الله', mutool],
+    // a score or a range beside Arabic is shown reversed by the bidi layout …
+    ['يف 1-2 ةجيتنب', 'بنتيجة 2-1 في', mutool],
+    ['(م965–915)', '(915–965م)', mutool],
+    // … unless the typesetter kept numbers whole
+    ['يف 2-1 ةجيتنب', 'بنتيجة 2-1 في', { ...mutool, numbers: 'whole' }],
+    ['2:06:41 نمزب', 'بزمن 2:06:41', mutool],
     // runs already in logical order, characters reversed inside each (mutool on LibreOffice PDFs)
     [' تغلب ةيدلبلا تاباختنالا38،نيلجسملا نم %', 'الانتخابات البلدية بلغت 38% من المسجلين،', { ...mutool, runs: 'logical' }],
   ];
@@ -136,6 +142,18 @@ describe('visual-order: lines that must change', () => {
       expect(c.reason).toMatch(/visual order/);
       expect(c.safety).toBe('heuristic');
     }
+  });
+});
+
+describe('visual-order: flags', () => {
+  it('flags, and leaves, a line with only some visual evidence in a logical document', () => {
+    // a name the word counts do not know, reversed: its letters alone lean visual
+    const doc = [...PARAGRAPH, reverseCodePoints('الكاظمي')].join('\n');
+    const r = run(doc);
+    expect(r.text).toBe(doc);
+    const flags = r.flags.filter((f) => f.rule === 'visual-order');
+    expect(flags.map((f) => [f.kind, f.line])).toEqual([['possibly-visual-order', 5]]);
+    expect(flags[0].suggestions).toEqual(['الكاظمي']);
   });
 });
 

@@ -95,8 +95,8 @@ export function lineReversalGain(line: string, pairs: LetterPairs = getLetterPai
 /** Gain above which a line reads reversed on letter pairs alone (logical lines of real extractions stay below 7). */
 export const REVERSED_LINE_GAIN = 12;
 
-/** Does any line of the text read better backwards? (Visual order not yet undone.) */
-export function anyLineReadsReversed(lines: Iterable<{ text: string }>): boolean {
-  for (const l of lines) if (lineReversalGain(l.text) >= REVERSED_LINE_GAIN) return true;
+/** Does any line of the text read better backwards (by `gain`)? (Visual order not yet undone.) */
+export function anyLineReadsReversed(lines: Iterable<{ text: string }>, gain = REVERSED_LINE_GAIN): boolean {
+  for (const l of lines) if (lineReversalGain(l.text) >= gain) return true;
   return false;
 }

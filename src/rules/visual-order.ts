@@ -621,8 +621,14 @@ export const visualOrder: Rule = {
   defaultEnabled: true,
   run(ctx) {
     const a = analyseVisualOrder(ctx);
-    if (!a || !a.layout) return {};
-    const { chosen, consistent, visualLines, layout } = a;
+    if (!a) return {};
+    const { chosen, consistent, visualLines } = a;
+    const taken = new Set(chosen.map((e) => e.line.index));
+    const doubtful = consistent
+      ? []
+      : a.evidence.filter((e) => !taken.has(e.line.index) && !lineIsLogical(e) && e.letters >= FLAG_LETTERS);
+    const layout = a.layout ?? (doubtful.length ? decideLayout(doubtful.map((e) => e.line)) : null);
+    if (!layout) return {};
     const judge = makeJudge(ctx);
     const converted = chosen.map((e) => convert(e.line.text, layout));
     const repaired = repairSwappedPairs(
@@ -646,26 +652,22 @@ export const visualOrder: Rule = {
           : `line of a visual-order document (${visualLines.length} lines read reversed)`,
       });
     });
-    const flags: FlagProposal[] = [];
-    if (!consistent) {
-      const taken = new Set(chosen.map((e) => e.line.index));
-      for (const e of a.evidence) {
-        if (taken.has(e.line.index) || lineIsLogical(e) || e.letters < FLAG_LETTERS) continue;
-        flags.push({
-          start: e.line.start,
-          end: e.line.end,
-          kind: 'possibly-visual-order',
-          message: 'this line may be in visual order (reads somewhat better reversed); left as it is',
-          confidence: 0.5,
-          suggestions: [convert(e.line.text, layout).text],
-        });
-      }
-    }
+    const flags: FlagProposal[] = doubtful.map((e) => ({
+      start: e.line.start,
+      end: e.line.end,
+      kind: 'possibly-visual-order',
+      message: 'this line may be in visual order (reads somewhat better reversed); left as it is',
+      confidence: 0.5,
+      suggestions: [convert(e.line.text, layout).text],
+    }));
     return { edits, flags };
   },
 };
 
-/** Cheap first look (letter pairs only, no lexicon): does any line read better reversed? */
+/** Cheap first look (letter pairs only, no lexicon): does any line read better reversed, even a little? */
 function quickScreen(ctx: RuleContext): boolean {
-  return anyLineReadsReversed(ctx.lines.filter((l) => HAS_ARABIC.test(l.text)));
+  return anyLineReadsReversed(
+    ctx.lines.filter((l) => HAS_ARABIC.test(l.text)),
+    FLAG_LETTERS,
+  );
 }
