@@ -133,6 +133,20 @@ describe('visual-order: lines that must change', () => {
     expect(out[3]).toBe(PARAGRAPH[3]);
   });
 
+  it('keeps provenance: a later rule still points at the input', () => {
+    const stretched = ['أعلنــت وزارة الصحــة في بيــان صدر صباح اليوم', 'لتطويــر المستشفيــات الحكوميــة في المحافظات'];
+    const input = [...stretched, ...PARAGRAPH.slice(2)].map(reverseCodePoints).join('\n');
+    const r = fixText(input);
+    expect(r.text.split('\n')[0]).toBe('أعلنت وزارة الصحة في بيان صدر صباح اليوم');
+    const kashida = r.changes.filter((c) => c.rule === 'remove-kashida');
+    expect(kashida.length).toBeGreaterThanOrEqual(5);
+    for (const c of kashida) {
+      // the word as the input has it (reversed), tatweel included
+      expect(input.slice(c.offset, c.endOffset)).toContain('ـ');
+      expect(reverseCodePoints(input.slice(c.offset, c.endOffset))).toBe(c.before);
+    }
+  });
+
   it('reports each converted line with its input position and a reason', () => {
     const visual = PARAGRAPH.map(reverseCodePoints).join('\n');
     const changes = voChanges(visual);

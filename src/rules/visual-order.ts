@@ -499,8 +499,8 @@ function inContext(k: string, s: WordSite, judge: WordJudge, freq: FrequencyMode
   return judge.wordiness(k) + Math.log1p(s.prev ? freq.pair(s.prev, k) : 0) + Math.log1p(s.next ? freq.pair(k, s.next) : 0);
 }
 
-/** The best repair of one word with the document's swapped pairs, or null. */
-function repairWord(s: WordSite, habits: SwapHabits, judge: WordJudge, freq: FrequencyModel): string | null {
+/** The best repair of one word: the letter positions (in the word) to swap, or null. */
+function repairWord(s: WordSite, habits: SwapHabits, judge: WordJudge, freq: FrequencyModel): [number, number][] | null {
   const here = judge.wordiness(s.key);
   // A known word is only reconsidered where every lam-alef is swapped: then `ثالث`
   // and `ثلاث` read the same, and the commoner one in its place wins.
@@ -512,7 +512,7 @@ function repairWord(s: WordSite, habits: SwapHabits, judge: WordJudge, freq: Fre
     if (habits.pairs.has(pair) && (!known || LAM_ALEF_SWAPPED.includes(pair))) sites.push(i);
   }
   if (sites.length === 0 || sites.length > 6) return null;
-  let best: string | null = null;
+  let best: [number, number][] | null = null;
   // Where every lam-alef is swapped, an alef-lam that is not the article (word
   // start, or after one proclitic letter) is more likely a swapped lam-alef: a
   // smaller lead is enough there.
@@ -538,22 +538,16 @@ function repairWord(s: WordSite, habits: SwapHabits, judge: WordJudge, freq: Fre
     const score = habits.lamAlefHabit ? inContext(k, s, judge, freq) : judge.wordiness(k);
     if (score > bestScore && judge.wordiness(k) >= LEXICON_BONUS) {
       bestScore = score;
-      const letters = [...s.word];
-      for (const i of chosen) {
-        const a = s.letterAt[i];
-        const c = s.letterAt[i + 1];
-        [letters[a], letters[c]] = [letters[c], letters[a]];
-      }
-      best = letters.join('');
+      best = chosen.map((i) => [s.letterAt[i], s.letterAt[i + 1]] as [number, number]);
     }
   }
   return best;
 }
 
-/** Repairs swapped ligature pairs in the converted lines (same lengths: provenance holds). */
-function repairSwappedPairs(converted: string[], judge: WordJudge, freq: FrequencyModel): { lines: string[]; swaps: number } {
+/** Repairs swapped ligature pairs in the converted lines; each character keeps its origin. */
+function repairSwappedPairs(converted: readonly Reordered[], judge: WordJudge, freq: FrequencyModel): Reordered[] {
   const sites: WordSite[] = [];
-  converted.forEach((text, line) => {
+  converted.forEach(({ text }, line) => {
     let before: WordSite | null = null;
     for (const m of text.matchAll(WORD_OR_UNMAPPED)) {
       const site = wordSite(line, m.index, m[0]);
@@ -570,16 +564,20 @@ function repairSwappedPairs(converted: string[], judge: WordJudge, freq: Frequen
     }
   });
   const habits = swapHabits(sites.filter((s) => s.key.length >= 3), judge);
-  if (habits.pairs.size === 0) return { lines: converted, swaps: 0 };
-  const out = [...converted];
-  let swaps = 0;
-  for (const s of [...sites].reverse()) {
-    const fixed = repairWord(s, habits, judge, freq);
-    if (fixed === null) continue;
-    out[s.line] = out[s.line].slice(0, s.start) + fixed + out[s.line].slice(s.start + s.word.length);
-    swaps++;
+  if (habits.pairs.size === 0) return [...converted];
+  const chars = converted.map((c) => c.text.split(''));
+  const origins = converted.map((c) => [...c.origins]);
+  for (const s of sites) {
+    const swaps = repairWord(s, habits, judge, freq);
+    if (!swaps) continue;
+    for (const [a, b] of swaps) {
+      const i = s.start + a;
+      const j = s.start + b;
+      [chars[s.line][i], chars[s.line][j]] = [chars[s.line][j], chars[s.line][i]];
+      [origins[s.line][i], origins[s.line][j]] = [origins[s.line][j], origins[s.line][i]];
+    }
   }
-  return { lines: out, swaps };
+  return chars.map((c, i) => ({ text: c.join(''), origins: origins[i] }));
 }
 
 // ---------------------------------------------------------------------------
@@ -630,22 +628,20 @@ export const visualOrder: Rule = {
     const layout = a.layout ?? (doubtful.length ? decideLayout(doubtful.map((e) => e.line)) : null);
     if (!layout) return {};
     const judge = makeJudge(ctx);
-    const converted = chosen.map((e) => convert(e.line.text, layout));
     const repaired = repairSwappedPairs(
-      converted.map((c) => c.text),
+      chosen.map((e) => convert(e.line.text, layout)),
       judge,
       ctx.knowledge.frequencies(),
-    ).lines;
+    );
     const edits: Edit[] = [];
     chosen.forEach((e, i) => {
-      if (repaired[i] === e.line.text) return;
+      if (repaired[i].text === e.line.text) return;
       const own = lineIsVisual(e);
       edits.push({
         start: e.line.start,
         end: e.line.end,
-        text: repaired[i],
-        // Pair repairs keep the length, so the reordering's provenance still holds.
-        origins: converted[i].origins,
+        text: repaired[i].text,
+        origins: repaired[i].origins,
         confidence: own ? Math.min(0.99, 0.8 + 0.01 * e.score) : 0.85,
         reason: own
           ? `line in visual order (letters and ${e.visualWords} of ${e.words} words read reversed)`
