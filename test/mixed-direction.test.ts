@@ -31,6 +31,12 @@ describe('mixed-direction: pdftotext left-to-right pieces', () => {
     expect(readEmbeddedPiece(visual)).toBe(logical);
   });
 
+  it('reads a range the page laid out the bidi way (1-2 for 2-1), or kept whole', () => {
+    expect(readEmbeddedPiece(' 1-2')).toBe('2-1 ');
+    expect(readEmbeddedPiece('965–915')).toBe('915–965');
+    expect(readEmbeddedPiece('915–965', 'whole')).toBe('915–965');
+  });
+
   it('repairs a pdftotext document end to end (with bidi-controls)', () => {
     const text = [
       pdftotextLine('أعلنت اللجنة أن نسبة المشاركة بلغت ', piece(' %38'), 'من الناخبين', piece(' ،'), 'وهي أعلى'),

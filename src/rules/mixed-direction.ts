@@ -48,25 +48,34 @@ function coreEnd(s: string): number {
  * laid out with it: `https://tickets.` continues on the next line); a mark at the
  * very start belongs to the letter before the embedding.
  */
-export function readEmbeddedPiece(piece: string): string {
+export function readEmbeddedPiece(piece: string, numbers: 'bidi' | 'whole' = 'bidi'): string {
   const mark = piece.match(MARK)?.[0] ?? '';
   const body = piece.slice(mark.length);
   const end = coreEnd(body);
   const head = end === 0 ? body : body.slice(0, end);
   const tail = end === 0 ? '' : body.slice(end);
-  const read = visualToLogical(head, { base: 'rtl', marks: 'after-base', runs: 'visual', mirror: false }).text;
+  const read = visualToLogical(head, { base: 'rtl', marks: 'after-base', runs: 'visual', mirror: false, numbers }).text;
   return mark + read + tail;
 }
 
 function embeddedPieces(text: string): Edit[] {
   const edits: Edit[] = [];
+  // A percent sign left of its digits shows the bidi layout of the page (then a range
+  // `2-1` was laid out `1-2`); right of them, a typesetter that kept numbers whole.
+  let signLeft = 0;
+  let signRight = 0;
+  for (const m of text.matchAll(SEGMENT)) {
+    signLeft += (m[1].match(/[%٪][0-9\u0660-\u0669]/g) ?? []).length;
+    signRight += (m[1].match(/[0-9\u0660-\u0669][%٪]/g) ?? []).length;
+  }
+  const numbers = signRight > signLeft ? 'whole' : 'bidi';
   for (const m of text.matchAll(SEGMENT)) {
     const piece = m[1];
     // Only inside an Arabic line: the piece's context decides how it was laid out.
     const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, 0);
     const before = text.slice(lineStart, m.index);
     if (!ARABIC_LETTER.test(before) && !ARABIC_LETTER.test(text.slice(m.index + m[0].length).split('\n')[0])) continue;
-    const read = readEmbeddedPiece(piece);
+    const read = readEmbeddedPiece(piece, numbers);
     if (read === piece) continue;
     const start = m.index + LRE.length;
     edits.push({

@@ -1,5 +1,5 @@
 import { bareWord, isArabicMark } from '../core/arabic.js';
-import { anyLineReadsReversed, getLetterPairs, REVERSED_LINE_GAIN } from '../knowledge/letter-pairs.js';
+import { anyLineReadsReversed, bareLetters, getLetterPairs, REVERSED_LINE_GAIN } from '../knowledge/letter-pairs.js';
 import type { Edit, FlagProposal, Line, Rule, RuleContext } from '../core/types.js';
 import type { FrequencyModel } from '../knowledge/frequency.js';
 import {
@@ -16,10 +16,12 @@ import {
  * files) read backwards: `ماع يف` for `في عام`. This rule finds them from evidence
  * and reads them back into logical order (see core/visual-reorder.ts).
  *
- * The evidence is the words: a visual line is made of reversed words, which are
- * not words, while their reversals are (web frequencies, then the lexicon); teh
- * marbuta and alef maqsura, which only end a word, start one; sentence punctuation
- * starts the line. A logical line shows the opposite, and is never touched.
+ * The evidence: the line's letters read better backwards under a letter-pair model
+ * (knowledge/letter-pairs.ts: works on unknown words and on text without spaces);
+ * its words are not words while their reversals are (web frequencies, then the
+ * lexicon); teh marbuta and alef maqsura, which only end a word, start one;
+ * sentence punctuation starts the line. A logical line shows the opposite, and is
+ * never touched.
  *
  * When the lines that show evidence agree, the whole document is visual and every
  * Arabic line without contrary evidence is converted; otherwise each line must
@@ -44,9 +46,9 @@ function fold(s: string): string {
   return out;
 }
 
-/** The key a word is looked up under: folded, no marks, no tatweel. */
+/** The key a word is looked up under: folded, no marks, tatweel or U+FFFD. */
 function key(units: readonly string[]): string {
-  return bareWord(fold(units.join(''))).replace(/\ufffd/g, '');
+  return bareLetters(units.join(''));
 }
 
 /** Alef forms that a lam-alef ligature ends with. */
