@@ -77,6 +77,21 @@ describe('mixed-direction: a percent sign written before its number', () => {
   });
 });
 
+describe('mixed-direction: brackets stored as their mirrored glyphs', () => {
+  it('swaps a family back when all its pairs read closed-first', () => {
+    const text = 'وقالت رئيسة البعثة: »لم نلحظ أي مخالفات«.\nوأضافت أن الحملة )التي بدأت أمس( ستستمر، وقال المتحدث: »سنتابع«.';
+    expect(fixText(text).text).toBe(
+      'وقالت رئيسة البعثة: «لم نلحظ أي مخالفات».\nوأضافت أن الحملة )التي بدأت أمس( ستستمر، وقال المتحدث: «سنتابع».',
+    );
+  });
+
+  it('leaves a single odd pair, and a family used both ways', () => {
+    for (const text of ['قال: »لم نلحظ أي مخالفات«.', 'قال: »نعم« ثم قال: «لا».']) {
+      expect(fixText(text).text).toBe(text);
+    }
+  });
+});
+
 describe('mixed-direction: text that must not change', () => {
   const clean: [string, string][] = [
     ['percentages written after the number', 'بلغت النسبة 38% من الناخبين و12.5% من المقاعد'],

@@ -17,6 +17,8 @@ import { anyLineReadsReversed } from '../knowledge/letter-pairs.js';
  *    punctuation that cannot open a line, glued to the left-to-right run.
  * 3. `%45` for `45%` in Arabic lines, when every percentage in the document is
  *    written that way (an extractor's habit, not an author's choice).
+ * 4. Brackets and guillemets stored as their mirrored glyphs (`»لم نلحظ«`), when no
+ *    pair of the family in the document reads the right way round.
  */
 
 const LRE = '\u202a';
@@ -168,6 +170,67 @@ function signsFirst(lines: readonly Line[], text: string): { edits: Edit[]; flag
   return { edits, flags };
 }
 
+// ---------------------------------------------------------------------------
+
+const FAMILIES: readonly [string, string][] = [
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['«', '»'],
+];
+/** Pairs that must all read closed-first before a document's brackets count as mirrored. */
+const MIN_MIRRORED_PAIRS = 2;
+
+/** Pairs matched, and brackets left unmatched, reading `open` as the opening one. */
+function pairing(lines: readonly string[], open: string, close: string): { pairs: number; strays: number } {
+  let depth = 0;
+  let pairs = 0;
+  let strays = 0;
+  for (const l of lines) {
+    for (const ch of l) {
+      if (ch === open) depth++;
+      else if (ch === close) {
+        if (depth > 0) {
+          depth--;
+          pairs++;
+        } else strays++;
+      }
+    }
+  }
+  return { pairs, strays: strays + depth };
+}
+
+/**
+ * `»لم نلحظ«`, `)EU(`: a typesetter that stored the mirrored glyph (XeLaTeX with
+ * bidi) gives every bracket of its Arabic lines the wrong way round. When every
+ * bracket of a family pairs up read closed-first (several pairs) and not read the
+ * usual way, the family is swapped back in those lines.
+ */
+function mirroredBrackets(lines: readonly Line[]): Edit[] {
+  const arabic = lines.filter((l) => ARABIC_LETTER.test(l.text));
+  const texts = arabic.map((l) => l.text);
+  const edits: Edit[] = [];
+  for (const [open, close] of FAMILIES) {
+    const right = pairing(texts, open, close);
+    const wrong = pairing(texts, close, open);
+    if (wrong.strays > 0 || wrong.pairs < MIN_MIRRORED_PAIRS || right.strays < 2) continue;
+    for (const l of arabic) {
+      for (let i = 0; i < l.text.length; i++) {
+        const ch = l.text[i];
+        if (ch !== open && ch !== close) continue;
+        edits.push({
+          start: l.start + i,
+          end: l.start + i + 1,
+          text: ch === open ? close : open,
+          confidence: 0.85,
+          reason: `mirrored ${open}${close}: all ${wrong.pairs} pairs of the document read closed-first`,
+        });
+      }
+    }
+  }
+  return edits;
+}
+
 export const mixedDirection: Rule = {
   id: 'mixed-direction',
   description: 'Put numbers, Latin words, URLs and their punctuation back in reading order in Arabic lines',
@@ -184,6 +247,7 @@ export const mixedDirection: Rule = {
       const e = runsInVisualOrder(line);
       if (e) edits.push(e);
     }
+    edits.push(...mirroredBrackets(lines));
     const signs = signsFirst(lines, text);
     edits.push(...signs.edits);
     return { edits, flags: signs.flags };
