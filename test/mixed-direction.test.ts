@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getLexicon } from '../src/knowledge/lexicon.js';
 import { fixText } from '../src/index.js';
 import { readEmbeddedPiece } from '../src/rules/mixed-direction.js';
 
@@ -10,6 +11,12 @@ const pdftotextLine = (...parts: string[]) => RLE + parts.join('') + PDF;
 const piece = (s: string) => LRE + s + PDF;
 
 const mixed = (text: string) => fixText(text).changes.filter((c) => c.rule === 'mixed-direction');
+
+
+// The word list takes a few seconds to decode on a slow machine: load it once, outside any test's time.
+beforeAll(() => {
+  getLexicon();
+}, 120_000);
 
 describe('mixed-direction: pdftotext left-to-right pieces', () => {
   const pieces: [string, string][] = [

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getLexicon } from '../src/knowledge/lexicon.js';
 import { fixText } from '../src/index.js';
 import { visualToLogical, type VisualReading } from '../src/core/visual-reorder.js';
 
@@ -25,6 +26,12 @@ const PARAGRAPH = [
   'وقال المتحدث باسم الوزارة إن الخطة تشمل بناء مراكز صحية',
   'حديثة وتدريب الكوادر الطبية على أحدث الأساليب العلاجية',
 ];
+
+
+// The word list takes a few seconds to decode on a slow machine: load it once, outside any test's time.
+beforeAll(() => {
+  getLexicon();
+}, 120_000);
 
 describe('visual-reorder: reading one visual line back', () => {
   const mutool: VisualReading = { base: 'rtl', marks: 'before-base', runs: 'visual', mirror: true };

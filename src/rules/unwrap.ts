@@ -63,14 +63,23 @@ function blocksOf(lines: readonly Line[]): Block[] {
   // A short block whose words nearly all stand in one longer block repeats body
   // text: a pull quote.
   const words = blocks.map((b) => contentWords(b.lines.map((l) => l.text).join(' ')));
+  const blocksWith = new Map<string, number[]>();
+  words.forEach((set, i) => {
+    for (const w of set) {
+      const list = blocksWith.get(w);
+      if (list) list.push(i);
+      else blocksWith.set(w, [i]);
+    }
+  });
   blocks.forEach((b, i) => {
     if (b.lines.length > MAX_QUOTE_LINES || words[i].size < MIN_QUOTE_WORDS) return;
-    b.pullQuote = words.some((other, j) => {
-      if (j === i || other.size <= words[i].size) return false;
-      let shared = 0;
-      for (const w of words[i]) if (other.has(w)) shared++;
-      return shared >= QUOTE_SHARE * words[i].size;
-    });
+    const shared = new Map<number, number>();
+    for (const w of words[i]) {
+      for (const j of blocksWith.get(w) ?? []) {
+        if (j !== i && words[j].size > words[i].size) shared.set(j, (shared.get(j) ?? 0) + 1);
+      }
+    }
+    b.pullQuote = [...shared.values()].some((n) => n >= QUOTE_SHARE * words[i].size);
   });
   return blocks;
 }

@@ -285,7 +285,17 @@ export interface Layout {
   numbers: 'bidi' | 'whole';
 }
 
-function decideLayout(visual: readonly Line[]): Layout {
+/** The layout is a property of the extractor: this many lines, spread over the document, decide it. */
+const LAYOUT_SAMPLE = 400;
+
+function sample<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  const step = items.length / n;
+  return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]);
+}
+
+function decideLayout(lines: readonly Line[]): Layout {
+  const visual = sample(lines, LAYOUT_SAMPLE);
   let markVotes = 0; // > 0: the extractor wrote every code point reversed, marks before their letter
   for (const l of visual) {
     if (!/[\u064b-\u065f\u0670]/.test(l.text)) continue;
@@ -378,7 +388,7 @@ function placeLigatureTanween(r: Reordered, layout: Layout): Reordered {
 }
 
 function mirrorBrackets(text: string, plain: Reordered, reading: VisualReading, layout: Layout): Reordered {
-  if (layout.mirrored.size === 0) return plain;
+  if (layout.mirrored.size === 0 || ![...text].some(isMirrored)) return plain;
   const shaped = visualToLogical(text, { ...reading, mirror: true });
   let out = '';
   for (let i = 0; i < plain.text.length; i++) {
