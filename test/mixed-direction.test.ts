@@ -12,7 +12,6 @@ const piece = (s: string) => LRE + s + PDF;
 
 const mixed = (text: string) => fixText(text).changes.filter((c) => c.rule === 'mixed-direction');
 
-
 // The word list takes a few seconds to decode on a slow machine: load it once, outside any test's time.
 beforeAll(() => {
   getLexicon();

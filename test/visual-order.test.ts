@@ -27,7 +27,6 @@ const PARAGRAPH = [
   'حديثة وتدريب الكوادر الطبية على أحدث الأساليب العلاجية',
 ];
 
-
 // The word list takes a few seconds to decode on a slow machine: load it once, outside any test's time.
 beforeAll(() => {
   getLexicon();
