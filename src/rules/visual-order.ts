@@ -179,20 +179,20 @@ const LINE_SCORE = 8;
 
 /**
  * A short line (a paragraph's last words) has little letter evidence: it passes on
- * words instead, when a common word reads reversed and none reads forwards.
+ * words instead, when a word reads reversed, none reads forwards, and either the
+ * letters lean visual too or the reversed word is a common one.
  */
 const SHORT_LINE_LETTERS = 5;
-const SHORT_LINE_WORDS = 4;
+const SHORT_LINE_WORDS = 2.5;
+const SHORT_LINE_COMMON_WORDS = 4;
 const SHORT_LINE_SCORE = 6;
 
 function lineIsVisual(e: LineEvidence): boolean {
   if (e.letters >= LINE_LETTERS && e.score >= LINE_SCORE && e.visualWords >= 2 * e.logicalWords) return true;
+  if (e.score < SHORT_LINE_SCORE || e.visualWords < 1 || e.logicalWords > 0) return false;
   return (
-    e.letters >= SHORT_LINE_LETTERS &&
-    e.wordScore >= SHORT_LINE_WORDS &&
-    e.score >= SHORT_LINE_SCORE &&
-    e.visualWords >= 1 &&
-    e.logicalWords === 0
+    (e.letters >= SHORT_LINE_LETTERS && e.wordScore >= SHORT_LINE_WORDS) ||
+    (e.letters > -2 && e.wordScore >= SHORT_LINE_COMMON_WORDS)
   );
 }
 
@@ -294,7 +294,11 @@ function sample<T>(items: readonly T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]);
 }
 
-function decideLayout(lines: readonly Line[]): Layout {
+/**
+ * `lines` are the lines to convert; `others`, the document's lines left as they are
+ * (a quotation may open on one and close on the other).
+ */
+function decideLayout(lines: readonly Line[], others: readonly Line[] = []): Layout {
   const visual = sample(lines, LAYOUT_SAMPLE);
   let markVotes = 0; // > 0: the extractor wrote every code point reversed, marks before their letter
   for (const l of visual) {
@@ -325,8 +329,14 @@ function decideLayout(lines: readonly Line[]): Layout {
   const spaced = visual.filter((l) => (l.text.match(WORD) ?? []).length >= 3).length >= visual.length / 2;
   const runs: RunOrder = spaced && inPlaceBetter >= 2 && inPlaceBetter >= 2 * visualBetter ? 'logical' : 'visual';
   const mirrored = new Set<string>();
-  const plain = visual.map((l) => visualToLogical(l.text, { ...base, runs }).text);
-  const shaped = visual.map((l) => visualToLogical(l.text, { ...base, runs, mirror: true }).text);
+  // Brackets pair up across lines: judge them in document order, the other lines as they stand.
+  const inOrder = [...visual.map((l) => ({ l, convert: true })), ...others.map((l) => ({ l, convert: false }))].sort(
+    (a, b) => a.l.index - b.l.index,
+  );
+  const read = (mirror: boolean) =>
+    inOrder.map(({ l, convert }) => (convert ? visualToLogical(l.text, { ...base, runs, mirror }).text : l.text));
+  const plain = read(false);
+  const shaped = read(true);
   for (const [open, close] of BRACKET_FAMILIES) {
     if (balance(shaped, open, close) > balance(plain, open, close)) mirrored.add(open);
   }
@@ -617,7 +627,12 @@ export function analyseVisualOrder(ctx: RuleContext): VisualOrderAnalysis | null
   const consistent =
     visualLines.length >= 2 && logicalLines.length <= 0.05 * (visualLines.length + logicalLines.length);
   const chosen = consistent ? evidence.filter((e) => !lineIsLogical(e)) : visualLines;
-  const layout = chosen.length ? decideLayout(chosen.map((e) => e.line)) : null;
+  const taken = new Set(chosen.map((e) => e.line.index));
+  const others = sample(
+    evidence.filter((e) => !taken.has(e.line.index)).map((e) => e.line),
+    LAYOUT_SAMPLE,
+  );
+  const layout = chosen.length ? decideLayout(chosen.map((e) => e.line), others) : null;
   return { evidence, visualLines, logicalLines, consistent, chosen, layout };
 }
 
