@@ -66,6 +66,7 @@ describe('mixed-direction: runs of a mixed line emitted left to right', () => {
     const [c] = mixed(text);
     expect(c.line).toBe(2);
     expect(c.reason).toMatch(/URL/);
+    expect(c.before).toBe('/https://example.org/news/4521 : رابط الخبر');
   });
 });
 

@@ -13,7 +13,7 @@ import { visualOrder } from './visual-order.js';
  * 1. undo encodings: mixed-direction pieces (first: pdftotext's LRE … PDF marks are
  *    its evidence), bidi controls, visual order (before presentation forms, so a
  *    lam-alef glyph is reversed as one unit), then presentation forms;
- * 2. restore structure (later issues: visual order, reordered runs, split words);
+ * 2. restore structure (later issues: reordered runs, split words);
  * 3. character clean-up: loose marks, justification tatweel;
  * 4. flags for what cannot be restored;
  * 5. layout, on request: unwrap (it needs the lines repaired first).

@@ -17,8 +17,8 @@ import { anyLineReadsReversed } from '../knowledge/letter-pairs.js';
  *    punctuation that cannot open a line, glued to the left-to-right run.
  * 3. `%45` for `45%` in Arabic lines, when every percentage in the document is
  *    written that way (an extractor's habit, not an author's choice).
- * 4. Brackets and guillemets stored as their mirrored glyphs (`»لم نلحظ«`), when no
- *    pair of the family in the document reads the right way round.
+ * 4. Brackets and guillemets stored as their mirrored glyphs (`»لم نلحظ«`), when
+ *    every bracket of the family in the document pairs up read closed-first.
  */
 
 const LRE = '\u202a';
@@ -51,13 +51,23 @@ function coreEnd(s: string): number {
  * very start belongs to the letter before the embedding.
  */
 export function readEmbeddedPiece(piece: string, numbers: 'bidi' | 'whole' = 'bidi'): string {
+  return readPiece(piece, numbers).text;
+}
+
+/** The same, with the offset in `piece` each character of the result came from. */
+function readPiece(piece: string, numbers: 'bidi' | 'whole'): { text: string; origins: number[] } {
   const mark = piece.match(MARK)?.[0] ?? '';
   const body = piece.slice(mark.length);
   const end = coreEnd(body);
   const head = end === 0 ? body : body.slice(0, end);
   const tail = end === 0 ? '' : body.slice(end);
-  const read = visualToLogical(head, { base: 'rtl', marks: 'after-base', runs: 'visual', mirror: false, numbers }).text;
-  return mark + read + tail;
+  const read = visualToLogical(head, { base: 'rtl', marks: 'after-base', runs: 'visual', mirror: false, numbers });
+  const origins = [
+    ...Array.from({ length: mark.length }, (_, i) => i),
+    ...read.origins.map((o) => mark.length + o),
+    ...Array.from({ length: tail.length }, (_, i) => mark.length + head.length + i),
+  ];
+  return { text: mark + read.text + tail, origins };
 }
 
 function embeddedPieces(text: string): Edit[] {
@@ -77,13 +87,14 @@ function embeddedPieces(text: string): Edit[] {
     const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, 0);
     const before = text.slice(lineStart, m.index);
     if (!ARABIC_LETTER.test(before) && !ARABIC_LETTER.test(text.slice(m.index + m[0].length).split('\n')[0])) continue;
-    const read = readEmbeddedPiece(piece, numbers);
-    if (read === piece) continue;
+    const read = readPiece(piece, numbers);
+    if (read.text === piece) continue;
     const start = m.index + LRE.length;
     edits.push({
       start,
       end: start + piece.length,
-      text: read,
+      text: read.text,
+      origins: read.origins,
       confidence: 0.9,
       reason: 'left-to-right piece written in visual order inside an LRE embedding (pdftotext)',
     });
@@ -113,10 +124,23 @@ function runsInVisualOrder(line: Line): Edit | null {
   const punct = [...sep.trim()].reverse().join('');
   const label = arabic.trimEnd();
   const text = `${label}${punct} ${run}${[...lead].reverse().join('')}`;
+  // Where each piece stood in the line: lead, run, separator, Arabic.
+  const runAt = lead.length;
+  const sepAt = runAt + run.length;
+  const arabicAt = sepAt + sep.length;
+  const punctAt = sepAt + sep.indexOf(sep.trim());
+  const origins = [
+    ...Array.from({ length: label.length }, (_, i) => arabicAt + i),
+    ...Array.from({ length: punct.length }, (_, i) => punctAt + punct.length - 1 - i),
+    sepAt,
+    ...Array.from({ length: run.length }, (_, i) => runAt + i),
+    ...Array.from({ length: lead.length }, (_, i) => lead.length - 1 - i),
+  ];
   return {
     start: line.start,
     end: line.end,
     text,
+    origins,
     confidence: 0.8,
     reason: `runs of a mixed line emitted left to right: "${lead}" cannot open a line, it ends the ${
       /^(https?:|www\.)/.test(run) ? 'URL' : 'left-to-right run'
