@@ -4,6 +4,7 @@ import { fixShadda } from './fix-shadda.js';
 import { flagDroppedDigits } from './flag-dropped-digits.js';
 import { flagLostLetters } from './flag-lost-letters.js';
 import { flagScrambledLine } from './flag-scrambled-line.js';
+import { mixedDirection } from './mixed-direction.js';
 import { presentationForms } from './presentation-forms.js';
 import { privateUseDigits } from './private-use-digits.js';
 import { privateUseLetters } from './private-use-letters.js';
@@ -11,6 +12,8 @@ import { reattachMarks } from './reattach-marks.js';
 import { rejoinSplitWords } from './rejoin-split-words.js';
 import { removeKashida } from './remove-kashida.js';
 import { reorderRuns } from './reorder-runs.js';
+import { unwrap } from './unwrap.js';
+import { visualOrder } from './visual-order.js';
 
 /**
  * Every rule, in the order the engine runs them. The order is part of the
@@ -22,7 +25,11 @@ import { reorderRuns } from './reorder-runs.js';
  * 4. flags for what cannot be restored; unwrap last.
  */
 export const RULES: readonly Rule[] = [
+  // pdftotext's LRE … PDF pieces are read back before bidi-controls removes the marks.
+  mixedDirection,
   bidiControls,
+  // Before presentation-forms: a lam-alef glyph must be reversed as one cluster.
+  visualOrder,
   presentationForms,
   // PUA decoding comes first among the repairs: tatweel next to a PUA code is a sign
   // of a lost letter, which remove-kashida would erase.
@@ -40,6 +47,8 @@ export const RULES: readonly Rule[] = [
   removeKashida,
   // Flags for what cannot be restored, once the structural repairs are done.
   flagDroppedDigits,
+  // Off by default (--unwrap): joins lines last, when every line is repaired.
+  unwrap,
 ];
 
 export function ruleById(id: string): Rule | undefined {

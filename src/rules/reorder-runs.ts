@@ -221,10 +221,21 @@ function judgeLines(
 
 /**
  * Score margins that, without a visible piece of a word, show that a document is
- * damaged: one clear win or two fair ones. (Wrapped clean text, judged as if
- * damaged, gives no reading a margin above 0.5.)
+ * damaged: one clear win or two fair ones, among readings that join a cut word.
+ * (Wrapped clean text, judged as if damaged, gives no reading a margin above 0.5;
+ * readings that only move runs around a number can win on clean lists and
+ * percentages, so they do not count.)
  */
 const CLEAR_MARGIN = 1.5;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** A reading with fewer words than its line glued the pieces of a cut word back. */
+function joinsACutWord(c: { info: { line: { text: string } }; decision?: { text: string } | null }): boolean {
+  return !!c.decision && wordCount(c.decision.text) < wordCount(c.info.line.text);
+}
 const FAIR_MARGIN = 0.8;
 
 export const reorderRuns: Rule = {
@@ -252,7 +263,7 @@ export const reorderRuns: Rule = {
       // No piece of a word anywhere. Only readings that win clearly (numbers put
       // back beside the words they belong to, say) show that the document is
       // damaged after all; otherwise it is left exactly as it is.
-      const margins = [...candidates.values()].map((c) => c.decision?.margin ?? 0);
+      const margins = [...candidates.values()].filter(joinsACutWord).map((c) => c.decision?.margin ?? 0);
       const clear = margins.filter((m) => m >= CLEAR_MARGIN).length;
       const fair = margins.filter((m) => m >= FAIR_MARGIN).length;
       if (clear === 0 && fair < 2) return {};

@@ -1,0 +1,102 @@
+/**
+ * Letter-pair (character bigram) statistics of Arabic words, counted from the
+ * shipped web word counts (data/ar-web-freq/unigrams.tsv). Arabic letter order is
+ * very lopsided (`ال` opens a fifth of all words, `ة` only ever ends one), so the
+ * log-likelihood of a string read forwards against read backwards tells a reversed
+ * line from a logical one even where the words are unknown or the spaces lost.
+ */
+import { readFileSync } from 'node:fs';
+
+export interface LetterPairs {
+  /**
+   * log P(reversed) − log P(as it stands) under the pair model, summed over the
+   * given words (bare Arabic letters; a word's edges count as pairs with a
+   * boundary). Positive: the words read better reversed.
+   */
+  reversalGain(words: readonly string[]): number;
+}
+
+const DATA = new URL('../../data/ar-web-freq/unigrams.tsv', import.meta.url);
+const EDGE = ' ';
+let loaded: LetterPairs | undefined;
+
+/** Builds a model from word counts (tests use small lists). */
+export function letterPairsFromCounts(counts: Iterable<[string, number]>): LetterPairs {
+  const pair = new Map<string, number>();
+  const first = new Map<string, number>();
+  const alphabet = new Set<string>();
+  for (const [w, n] of counts) {
+    if (!/^[\u0621-\u064a\u0671-\u06d3]+$/.test(w)) continue;
+    const s = EDGE + w + EDGE;
+    for (let i = 0; i + 1 < s.length; i++) {
+      const k = s[i] + s[i + 1];
+      pair.set(k, (pair.get(k) ?? 0) + n);
+      first.set(s[i], (first.get(s[i]) ?? 0) + n);
+    }
+    for (const ch of w) alphabet.add(ch);
+  }
+  const size = alphabet.size + 1;
+  // Add-one smoothing over the letters seen: an unseen pair is rare, not impossible.
+  const logP = (a: string, b: string) => Math.log(((pair.get(a + b) ?? 0) + 1) / ((first.get(a) ?? 0) + size));
+  const memo = new Map<string, number>();
+  const score = (w: string) => {
+    let v = memo.get(w);
+    if (v === undefined) {
+      const s = EDGE + w + EDGE;
+      let f = 0;
+      for (let i = 0; i + 1 < s.length; i++) f += logP(s[i], s[i + 1]);
+      v = f;
+      if (memo.size > 100_000) memo.clear();
+      memo.set(w, v);
+    }
+    return v;
+  };
+  return {
+    reversalGain(words) {
+      let gain = 0;
+      for (const w of words) {
+        if (w.length < 2) continue;
+        gain += score([...w].reverse().join('')) - score(w);
+      }
+      return gain;
+    },
+  };
+}
+
+export function getLetterPairs(): LetterPairs {
+  if (loaded) return loaded;
+  const counts: [string, number][] = [];
+  for (const line of readFileSync(DATA, 'utf8').split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    if (tab > 0) counts.push([line.slice(0, tab), Number(line.slice(tab + 1))]);
+  }
+  loaded = letterPairsFromCounts(counts);
+  return loaded;
+}
+
+/** Arabic words with presentation forms and U+FFFD (an unmapped glyph inside a word). */
+const LINE_WORD = /[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc\ufffd]+/g;
+const PRESENTATION_FORM = /[\ufb50-\ufdff\ufe70-\ufefc]/;
+
+/** The bare letters of a word: presentation forms folded (NFKC per character), no marks, tatweel or U+FFFD. */
+export function bareLetters(word: string): string {
+  let out = '';
+  for (const ch of word) out += PRESENTATION_FORM.test(ch) ? ch.normalize('NFKC').trim() : ch;
+  return out.replace(/[\u0640\u064b-\u065f\u0670\ufffd]/g, '');
+}
+
+/** Letter-pair gain of a whole line read backwards (see `reversalGain`). */
+export function lineReversalGain(line: string, pairs: LetterPairs = getLetterPairs()): number {
+  const keys: string[] = [];
+  for (const m of line.matchAll(LINE_WORD)) keys.push(bareLetters(m[0]));
+  return pairs.reversalGain(keys);
+}
+
+/** Gain above which a line reads reversed on letter pairs alone (logical lines of real extractions stay below 7). */
+export const REVERSED_LINE_GAIN = 12;
+
+/** Does any line of the text read better backwards (by `gain`)? (Visual order not yet undone.) */
+export function anyLineReadsReversed(lines: Iterable<{ text: string }>, gain = REVERSED_LINE_GAIN): boolean {
+  for (const l of lines) if (lineReversalGain(l.text) >= gain) return true;
+  return false;
+}
