@@ -221,10 +221,10 @@ function judgeLines(
 
 /**
  * Score margins that, without a visible piece of a word, show that a document is
- * damaged: one clear win or two fair ones, among readings that join a cut word.
- * (Wrapped clean text, judged as if damaged, gives no reading a margin above 0.5;
- * readings that only move runs around a number can win on clean lists and
- * percentages, so they do not count.)
+ * damaged: one clear win or two fair ones among readings that join a cut word, or
+ * two clear wins of any kind. (Wrapped clean text, judged as if damaged, gives no
+ * reading a margin above 0.5; but a reading that only moves runs around a number
+ * can win once on a clean list or percentage, so one such win is not enough.)
  */
 const CLEAR_MARGIN = 1.5;
 
@@ -263,10 +263,12 @@ export const reorderRuns: Rule = {
       // No piece of a word anywhere. Only readings that win clearly (numbers put
       // back beside the words they belong to, say) show that the document is
       // damaged after all; otherwise it is left exactly as it is.
-      const margins = [...candidates.values()].filter(joinsACutWord).map((c) => c.decision?.margin ?? 0);
+      const all = [...candidates.values()];
+      const margins = all.filter(joinsACutWord).map((c) => c.decision?.margin ?? 0);
       const clear = margins.filter((m) => m >= CLEAR_MARGIN).length;
       const fair = margins.filter((m) => m >= FAIR_MARGIN).length;
-      if (clear === 0 && fair < 2) return {};
+      const clearMoves = all.filter((c) => (c.decision?.margin ?? 0) >= CLEAR_MARGIN).length;
+      if (clear === 0 && fair < 2 && clearMoves < 2) return {};
       analysis.damaged = true;
       candidates = judgeLines(analysis, signs, web, ctx.knowledge, opts);
     }
