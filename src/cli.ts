@@ -10,18 +10,18 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fixText, RULES, UnknownRuleError, type FixOptions, type FixResult } from './index.js';
+import { fixStream, mergePieces } from './stream.js';
 import {
-  decodeBytes,
   describeFsError,
   encodeText,
   InputError,
   READABLE_ENCODINGS,
   readInput,
   removePendingTemps,
+  StreamDecoder,
   writeAtomic,
   type Encoding,
 } from './io.js';
-import { unifiedDiff } from './report/diff.js';
 import { githubAnnotations } from './report/github.js';
 import { batchJson, pipeJson } from './report/json.js';
 import { batchMarkdown } from './report/markdown.js';
@@ -165,12 +165,6 @@ function usage(message: string): number {
   return EXIT_ERROR;
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 function checkFails(reports: readonly FileReport[], failOn: FailOn): boolean {
   if (failOn === 'none') return false;
   return reports.some((f) => {
@@ -182,17 +176,39 @@ function checkFails(reports: readonly FileReport[], failOn: FailOn): boolean {
 }
 
 async function runPipe(opts: CliOptions, fixOptions: FixOptions, c: InstanceType<typeof Chalk>): Promise<number> {
-  let decoded;
+  // Text goes out as it is fixed, chunk by chunk (src/stream.ts), so memory does
+  // not grow with the input. The report formats need the whole account, so they
+  // collect the pieces.
+  const decoder = new StreamDecoder(opts.encoding);
+  const streaming = !opts.diff && !opts.check && opts.format === 'text';
+  const inputs: string[] = [];
+  const pieces: FixResult[] = [];
+  async function* decoded(): AsyncGenerator<string> {
+    for await (const chunk of process.stdin) {
+      const text = decoder.push(chunk as Buffer);
+      if (!streaming) inputs.push(text);
+      if (text) yield text;
+    }
+    const rest = decoder.end();
+    if (!streaming) inputs.push(rest);
+    if (rest) yield rest;
+  }
   try {
-    decoded = decodeBytes(await readStdin(), opts.encoding);
+    for await (const piece of fixStream(decoded(), fixOptions)) {
+      if (streaming) await writeOut(encodeText(piece.text, decoder.outputEncoding));
+      else pieces.push(piece);
+    }
   } catch (err) {
     if (err instanceof InputError) return usage(`stdin: ${err.message}`);
     throw err;
   }
-  const result = fixText(decoded.text, fixOptions);
-  const report: FileReport = { path: '-', input: decoded.text, result };
+  if (streaming) return EXIT_OK;
+  const input = inputs.join('');
+  const result = mergePieces(pieces);
+  const report: FileReport = { path: '-', input, result };
   if (opts.diff) {
-    await writeOut(unifiedDiff('stdin', decoded.text, result.text));
+    const { unifiedDiff } = await import('./report/diff.js');
+    await writeOut(unifiedDiff('stdin', input, result.text));
     return EXIT_OK;
   }
   if (opts.check) {
@@ -202,8 +218,7 @@ async function runPipe(opts: CliOptions, fixOptions: FixOptions, c: InstanceType
     return checkFails([report], opts.failOn) ? EXIT_CHECK_FAILED : EXIT_OK;
   }
   if (opts.format === 'json') await writeOut(pipeJson(result));
-  else if (opts.format === 'github') await writeOut(githubAnnotations([report]));
-  else await writeOut(encodeText(result.text, decoded.encoding));
+  else await writeOut(githubAnnotations([report]));
   return EXIT_OK;
 }
 
@@ -266,7 +281,7 @@ async function runBatch(
     const report: FileReport = { path, input: decoded.text, result };
     try {
       if (opts.diff) {
-        await writeOut(unifiedDiff(path, decoded.text, result.text));
+        await writeOut((await import('./report/diff.js')).unifiedDiff(path, decoded.text, result.text));
       } else if (opts.write) {
         if (result.text !== decoded.text) writeAtomic(path, encodeText(result.text, decoded.encoding));
         report.output = path;

@@ -27,6 +27,21 @@ export function runRules(
   options: ResolvedOptions,
   knowledge: Knowledge,
 ): FixResult {
+  const { origin: _origin, ...result } = runRulesTracked(input, rules, options, knowledge);
+  return result;
+}
+
+/**
+ * runRules, plus the provenance of the output: origin[i] is the input offset of
+ * output character i. Streaming (src/stream.ts) uses it to cut a window's output
+ * back into the part that belongs to its core.
+ */
+export function runRulesTracked(
+  input: string,
+  rules: readonly Rule[],
+  options: ResolvedOptions,
+  knowledge: Knowledge,
+): FixResult & { origin: Int32Array } {
   const active = rules.filter((r) => options.enabled.has(r.id));
   const index = new LineIndex(input);
   const changes: Change[] = [];
@@ -65,7 +80,7 @@ export function runRules(
   }
 
   const sortedFlags = [...flags.values()].sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
-  return { text: doc.text, changes, flags: sortedFlags };
+  return { text: doc.text, changes, flags: sortedFlags, origin: doc.origin };
 }
 
 function validEdit(e: Edit, text: string): boolean {
