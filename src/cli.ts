@@ -7,16 +7,18 @@
  */
 import { Chalk } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fixText, RULES, UnknownRuleError, type FixOptions, type FixResult } from './index.js';
 import { fixStream, mergePieces } from './stream.js';
+import { abortBatch, runTasks, type FileTask } from './batch.js';
+import { Progress } from './progress.js';
 import {
   describeFsError,
   encodeText,
   InputError,
   READABLE_ENCODINGS,
-  readInput,
   removePendingTemps,
   StreamDecoder,
   writeAtomic,
@@ -55,6 +57,7 @@ interface CliOptions {
   report: boolean;
   quiet?: boolean;
   listRules?: boolean;
+  jobs: number;
 }
 
 function ruleList(value: string, previous: string[] = []): string[] {
@@ -64,6 +67,12 @@ function ruleList(value: string, previous: string[] = []): string[] {
 function confidence(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+}
+
+function jobCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
 }
 
@@ -87,7 +96,8 @@ function buildProgram(): Command {
     .option('--unwrap', 'join hard-wrapped lines into paragraphs (enables the unwrap rule)')
     .addOption(new Option('--encoding <enc>', 'read input in this encoding (output is written back in UTF-8, or UTF-16 when the input was)').choices([...READABLE_ENCODINGS]))
     .option('--no-report', 'do not write report.md / report.json in batch mode')
-    .option('-q, --quiet', 'no per-file summary on stderr')
+    .option('-q, --quiet', 'no per-file summary (and no progress bar) on stderr')
+    .option('-j, --jobs <n>', 'files processed in parallel (worker threads)', jobCount, availableParallelism())
     .option('--list-rules', 'list the rules, their kind and whether they are on by default')
     .addHelpText(
       'after',
@@ -254,56 +264,57 @@ async function runBatch(
   const inputs = new Set(files.map(realOrResolved));
   const writesOutputs = !opts.write && !opts.diff && !opts.check;
   const outDir = resolve(opts.output);
-  const seenOutputs = new Set<string>();
-
-  for (const path of files) {
-    let decoded;
-    try {
-      decoded = readInput(path, opts.encoding);
-    } catch (err) {
-      const message = err instanceof InputError ? err.message : describeFsError(err);
-      reports.push({ path, input: '', error: message });
-      ioError = true;
-      process.stderr.write(`fix-arabic: ${path}: ${message}\n`);
-      continue;
-    }
-    let result: FixResult;
-    try {
-      result = fixText(decoded.text, fixOptions);
-    } catch (err) {
-      // A rule bug must not take the rest of the batch down, nor lose data.
-      const message = `internal error, file left as it was: ${(err as Error).message}`;
-      reports.push({ path, input: decoded.text, error: message });
-      ioError = true;
-      process.stderr.write(`fix-arabic: ${path}: ${message}\n`);
-      continue;
-    }
-    const report: FileReport = { path, input: decoded.text, result };
-    try {
-      if (opts.diff) {
-        await writeOut((await import('./report/diff.js')).unifiedDiff(path, decoded.text, result.text));
-      } else if (opts.write) {
-        if (result.text !== decoded.text) writeAtomic(path, encodeText(result.text, decoded.encoding));
-        report.output = path;
-      } else if (writesOutputs) {
-        const target = join(outDir, relative(base, resolve(path)));
-        if (inputs.has(realOrResolved(target))) throw new InputError(`output ${target} would overwrite an input; choose another -o`);
-        if (seenOutputs.has(target)) throw new InputError(`output ${target} is already written by another input`);
-        seenOutputs.add(target);
-        mkdirSync(dirname(target), { recursive: true });
-        writeAtomic(target, encodeText(result.text, decoded.encoding));
-        report.output = relative(process.cwd(), target) || target;
-      }
-    } catch (err) {
-      const message = err instanceof InputError ? err.message : `cannot write: ${describeFsError(err)}`;
-      reports.push({ path, input: decoded.text, error: message });
-      ioError = true;
-      process.stderr.write(`fix-arabic: ${path}: ${message}\n`);
-      continue;
-    }
-    reports.push(report);
-    if (!opts.quiet && !opts.diff) process.stderr.write(summaryLine(report, c) + '\n');
+  if (writesOutputs) {
+    const problem = unusableDirectory(outDir);
+    if (problem) return usage(`cannot write to ${opts.output}: ${problem}`);
   }
+
+  // Where each output goes is decided here, up front, so that two inputs cannot
+  // race for one output and no output can replace an input.
+  const seenOutputs = new Set<string>();
+  const tasks: FileTask[] = files.map((path, index) => {
+    const task: FileTask = {
+      index,
+      path,
+      mode: opts.write ? 'write' : opts.diff ? 'diff' : opts.check ? 'check' : 'output',
+      encoding: opts.encoding,
+      fixOptions,
+    };
+    if (opts.write) {
+      task.target = realOrResolved(path); // through a symlink, not over it
+    } else if (writesOutputs) {
+      const target = join(outDir, relative(base, resolve(path)));
+      if (inputs.has(realOrResolved(target))) task.refused = `output ${target} would overwrite an input; choose another -o`;
+      else if (seenOutputs.has(target)) task.refused = `output ${target} is already written by another input`;
+      else {
+        try {
+          mkdirSync(dirname(target), { recursive: true });
+        } catch (err) {
+          task.refused = `cannot write: ${describeFsError(err)}`;
+        }
+      }
+      seenOutputs.add(target);
+      task.target = target;
+    }
+    return task;
+  });
+
+  const progress = Progress.wanted() && !opts.quiet && files.length > 1 ? new Progress(files.length) : undefined;
+  const say = (line: string) => (progress ? progress.log(line) : process.stderr.write(line + '\n'));
+  await runTasks(tasks, opts.jobs, async (outcome) => {
+    const report = outcome.report;
+    reports.push(report);
+    if (report.error !== undefined) {
+      ioError = true;
+      say(`fix-arabic: ${report.path}: ${report.error}`);
+    } else if (outcome.diff !== undefined) {
+      await writeOut(outcome.diff);
+    } else if (!opts.quiet) {
+      say(summaryLine(report, c));
+    }
+    progress?.advance(outcome.bytes, report.result?.flags.length ?? 0);
+  });
+  progress?.finish();
 
   if (opts.check && opts.format === 'github') await writeOut(githubAnnotations(reports));
   else if (opts.check && opts.format === 'json') await writeOut(batchJson(reports, TOOL));
@@ -324,6 +335,18 @@ async function runBatch(
   return EXIT_OK;
 }
 
+/** Why `dir` cannot take the outputs (a file is in the way), or undefined if it can. */
+function unusableDirectory(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      return statSync(d).isDirectory() ? undefined : `${d} is a file, not a directory`;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return describeFsError(err);
+    }
+    if (dirname(d) === d) return undefined;
+  }
+}
+
 /** Writes to stdout, waiting for the pipe to drain (large outputs, slow readers). */
 function writeOut(data: string | Buffer): Promise<void> {
   if (data.length === 0) return Promise.resolve();
@@ -342,8 +365,14 @@ function installProcessHandlers(): void {
   });
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
-      removePendingTemps(); // never leave a half-written file behind
-      process.exit(code);
+      // Never leave a half-written file behind: stop the workers, then remove
+      // the temp files of the writes that were under way.
+      const stop = () => {
+        removePendingTemps();
+        process.exit(code);
+      };
+      const timeout = new Promise<void>((r) => setTimeout(r, 2000).unref());
+      void Promise.race([abortBatch(), timeout]).then(stop, stop);
     });
   }
 }

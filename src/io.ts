@@ -4,7 +4,8 @@
  * atomic writes (temp file, fsync, rename) so an interrupted run leaves either
  * the old file or the new one, never half of one.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { basename, dirname, join } from 'node:path';
 import { TextDecoder } from 'node:util';
 
@@ -249,12 +250,19 @@ export function encodeText(text: string, encoding: DecodedFile['encoding']): Buf
   return le.swap16();
 }
 
+/** Temp files are named after their target and this process, so they can be found and removed. */
+function tempPrefix(path: string): string {
+  return `.${basename(path)}.fix-arabic-${process.pid}-`;
+}
+let tempCounter = 0;
+
 /**
- * Writes `data` to `path` atomically: a temp file beside it, fsync, rename.
- * If anything fails the temp file is removed and `path` is as it was.
+ * Writes `data` to `path` atomically: a temp file beside it, fsync, rename, then
+ * fsync of the directory so the rename itself survives a crash. If anything
+ * fails the temp file is removed and `path` is as it was.
  */
 export function writeAtomic(path: string, data: Buffer): void {
-  const tmp = join(dirname(path), `.${basename(path)}.fix-arabic-${process.pid}-${Date.now()}.tmp`);
+  const tmp = join(dirname(path), `${tempPrefix(path)}${threadId}-${tempCounter++}.tmp`);
   pendingTemps.add(tmp);
   let fd: number | undefined;
   try {
@@ -275,6 +283,41 @@ export function writeAtomic(path: string, data: Buffer): void {
     throw err;
   } finally {
     pendingTemps.delete(tmp);
+  }
+  syncDirectory(dirname(path));
+}
+
+function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    /* not every file system lets a directory be synced; the data itself is */
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Removes the temp files this process may have left beside `path` (a worker
+ * thread stopped in the middle of writeAtomic).
+ */
+export function removeTempsFor(path: string): void {
+  const prefix = tempPrefix(path);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    try {
+      unlinkSync(join(dirname(path), name));
+    } catch {
+      /* already gone */
+    }
   }
 }
 
