@@ -5,7 +5,7 @@
  * stderr. Exit codes: 0 done (or --check clean), 1 --check found work, 2 usage
  * or I/O error.
  */
-import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -116,7 +116,8 @@ Exit status: 0 done, 1 --check found changes or flags, 2 usage or I/O error.`,
 
 export async function main(argv: string[]): Promise<number> {
   const stderrColor = !!process.stderr.isTTY && !process.env.NO_COLOR;
-  const c = new Chalk({ level: stderrColor ? 1 : 0 });
+  // chalk is loaded only when a summary is printed: a plain pipe starts faster.
+  const c = async (): Promise<ChalkInstance> => new (await import('chalk')).Chalk({ level: stderrColor ? 1 : 0 });
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -185,7 +186,7 @@ function checkFails(reports: readonly FileReport[], failOn: FailOn): boolean {
   });
 }
 
-async function runPipe(opts: CliOptions, fixOptions: FixOptions, c: InstanceType<typeof Chalk>): Promise<number> {
+async function runPipe(opts: CliOptions, fixOptions: FixOptions, colors: () => Promise<ChalkInstance>): Promise<number> {
   // Text goes out as it is fixed, chunk by chunk (src/stream.ts), so memory does
   // not grow with the input. The report formats need the whole account, so they
   // collect the pieces.
@@ -224,7 +225,7 @@ async function runPipe(opts: CliOptions, fixOptions: FixOptions, c: InstanceType
   if (opts.check) {
     if (opts.format === 'github') await writeOut(githubAnnotations([report]));
     else if (opts.format === 'json') await writeOut(pipeJson(result));
-    if (!opts.quiet) process.stderr.write(summaryLine(report, c) + '\n');
+    if (!opts.quiet) process.stderr.write(summaryLine(report, await colors()) + '\n');
     return checkFails([report], opts.failOn) ? EXIT_CHECK_FAILED : EXIT_OK;
   }
   if (opts.format === 'json') await writeOut(pipeJson(result));
@@ -256,8 +257,9 @@ async function runBatch(
   files: string[],
   opts: CliOptions,
   fixOptions: FixOptions,
-  c: InstanceType<typeof Chalk>,
+  colors: () => Promise<ChalkInstance>,
 ): Promise<number> {
+  const c = await colors();
   const reports: FileReport[] = [];
   let ioError = false;
   const base = commonDir(files);

@@ -44,6 +44,9 @@ export class ChunkedFixer {
   private readonly contextLines: number;
   /** Input not yet fixed; starts at the current chunk's first character. */
   private buf = '';
+  /** Pieces pushed since buf was last joined (joining on every push would copy buf each time). */
+  private pending: string[] = [];
+  private pendingLength = 0;
   /** The previous chunk's last lines, as context for the current one. */
   private pre = '';
   /** Input offset (after the BOM), 1-based line and column of buf[0]. */
@@ -74,7 +77,10 @@ export class ChunkedFixer {
         data = data.slice(1);
       }
     }
-    this.buf += data;
+    this.pending.push(data);
+    this.pendingLength += data.length;
+    if (this.buf.length + this.pendingLength <= this.chunkSize + MAX_CONTEXT_CHARS) return [];
+    this.join();
     const out: FixResult[] = [];
     for (;;) {
       const cut = this.findCut();
@@ -87,6 +93,7 @@ export class ChunkedFixer {
   }
 
   end(): FixResult[] {
+    this.join();
     if (!this.cutBefore) {
       // Never cut: exactly fixText on the whole input.
       const whole = this.bom + this.buf;
@@ -95,6 +102,13 @@ export class ChunkedFixer {
     }
     if (this.buf === '') return [];
     return [this.fixWindow(this.buf.length, this.buf.length, true)];
+  }
+
+  private join(): void {
+    if (this.pending.length === 0) return;
+    this.buf += this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
   }
 
   /** Where the current chunk ends, or -1 when more input is needed to decide. */
@@ -158,9 +172,9 @@ export class ChunkedFixer {
     const hi = lo + core.length;
 
     // Output characters that came from the core, in output order.
-    let text = '';
+    let text = r.changes.length === 0 ? core : '';
     let runStart = -1;
-    for (let i = 0; i <= r.text.length; i++) {
+    for (let i = 0; text === '' && i <= r.text.length; i++) {
       const o = i < r.text.length ? r.origin[i] : -1;
       const mine = o >= lo && o < hi;
       if (mine && runStart < 0) runStart = i;
@@ -170,12 +184,14 @@ export class ChunkedFixer {
       }
     }
 
-    const index = new LineIndex(window);
-    const start = index.point(lo);
-    const place = (windowLine: number, windowColumn: number): [number, number] =>
-      windowLine === start.line
+    let startPoint: { line: number; column: number } | undefined;
+    const startOf = () => (startPoint ??= new LineIndex(window).point(lo));
+    const place = (windowLine: number, windowColumn: number): [number, number] => {
+      const start = startOf();
+      return windowLine === start.line
         ? [this.line, this.column + windowColumn - start.column]
         : [this.line + windowLine - start.line, windowColumn];
+    };
     const inCore = (offset: number) => offset >= lo && (offset < hi || (last && offset === hi));
     const changes: Change[] = [];
     for (const ch of r.changes) {

@@ -6,6 +6,7 @@ import type {
   FlagProposal,
   FixResult,
   Knowledge,
+  Line,
   ResolvedOptions,
   Rule,
 } from './types.js';
@@ -47,12 +48,15 @@ export function runRulesTracked(
   const changes: Change[] = [];
   const flags = new Map<string, Flag>();
   let doc = new TrackedText(input);
+  let lines: Line[] | undefined;
   const seen: string[] = [input];
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     for (const rule of active) {
-      const proposal = rule.run({ text: doc.text, lines: splitLines(doc.text), options, knowledge });
+      // Lines are split again only when a rule changed the text (a large share of the time on clean text).
+      lines ??= splitLines(doc.text);
+      const proposal = rule.run({ text: doc.text, lines, options, knowledge });
       for (const f of proposal.flags ?? []) addFlag(flags, toFlag(rule.id, f, doc, index, input));
       const accepted: Edit[] = [];
       let lastEnd = -1;
@@ -71,6 +75,7 @@ export function runRulesTracked(
       if (accepted.length === 0) continue;
       for (const e of accepted) changes.push(toChange(rule, e, doc, index));
       doc = doc.apply(accepted);
+      lines = undefined;
       changed = true;
     }
     if (!changed) break;
