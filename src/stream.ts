@@ -23,6 +23,8 @@ export const DEFAULT_CHUNK_SIZE = 1 << 20;
 export const DEFAULT_CONTEXT_LINES = 4;
 /** A context longer than this (very long lines) is cut: it is only context. */
 const MAX_CONTEXT_CHARS = 1 << 16;
+/** Text a cut decision waits for past its point, so that it does not depend on arrival. */
+const LOOKAHEAD = 512;
 
 export interface StreamOptions {
   /** Look for a cut only after this many characters (default 1 Mi). */
@@ -58,7 +60,7 @@ export class ChunkedFixer {
   private cutBefore = false;
   /** How far buf was searched for a blank line, and whether the fallbacks were tried. */
   private blankSearchedTo = 0;
-  private noLineBreak = false;
+  private lineSearchedTo = 0;
 
   constructor(
     private readonly options: FixOptions = {},
@@ -81,11 +83,15 @@ export class ChunkedFixer {
     this.pendingLength += data.length;
     if (this.buf.length + this.pendingLength <= this.chunkSize + MAX_CONTEXT_CHARS) return [];
     this.join();
+    return this.drain(false);
+  }
+
+  private drain(final: boolean): FixResult[] {
     const out: FixResult[] = [];
     for (;;) {
-      const cut = this.findCut();
+      const cut = this.findCut(final);
       if (cut < 0) break;
-      const postEnd = this.contextEnd(cut);
+      const postEnd = this.contextEnd(cut, final);
       if (postEnd < 0) break; // wait for the next lines
       out.push(this.fixWindow(cut, postEnd, false));
     }
@@ -94,14 +100,15 @@ export class ChunkedFixer {
 
   end(): FixResult[] {
     this.join();
+    const out = this.drain(true);
     if (!this.cutBefore) {
       // Never cut: exactly fixText on the whole input.
       const whole = this.bom + this.buf;
       this.buf = '';
       return [fixText(whole, this.options)];
     }
-    if (this.buf === '') return [];
-    return [this.fixWindow(this.buf.length, this.buf.length, true)];
+    if (this.buf !== '') out.push(this.fixWindow(this.buf.length, this.buf.length, true));
+    return out;
   }
 
   private join(): void {
@@ -111,49 +118,60 @@ export class ChunkedFixer {
     this.pendingLength = 0;
   }
 
-  /** Where the current chunk ends, or -1 when more input is needed to decide. */
-  private findCut(): number {
+  /**
+   * Where the current chunk ends, or -1 when there is no cut (yet). The cut
+   * depends only on the text, never on how it arrived: each fallback is taken
+   * only once enough text is there to know the better cut does not exist.
+   */
+  private findCut(final: boolean): number {
     const c = this.chunkSize;
     const buf = this.buf;
-    if (buf.length <= c) return -1;
-    // 1. A paragraph break (a blank line) after the first chunkSize characters.
-    BLANK_LINE.lastIndex = Math.max(c, this.blankSearchedTo - 512);
+    const n = buf.length;
+    if (n <= c) return -1;
+    // 1. The first paragraph break (a blank line) after chunkSize characters.
+    BLANK_LINE.lastIndex = Math.max(c, this.blankSearchedTo - LOOKAHEAD);
     const m = BLANK_LINE.exec(buf);
-    if (m) {
+    if (m && m.index < 4 * c) {
       const cut = m.index + m[0].length;
-      // A final \r may be the first half of \r\n: only cut before a character we have.
-      if (cut < buf.length) return cut;
+      // A final \r may be the first half of \r\n: cut only before a character we have.
+      return cut < n ? cut : -1;
     }
-    this.blankSearchedTo = buf.length;
-    // 2. No paragraph break for 3 chunks: any line break.
-    if (buf.length > 4 * c && !this.noLineBreak) {
-      LINE_BREAK.lastIndex = c;
-      const lb = LINE_BREAK.exec(buf);
-      if (lb && lb.index < 4 * c && lb.index + lb[0].length < buf.length) return lb.index + lb[0].length;
-      this.noLineBreak = true;
+    this.blankSearchedTo = n;
+    if (n <= 4 * c + LOOKAHEAD && !final) return -1;
+    // 2. No paragraph break for three chunks: the first line break.
+    const limit = 8 * c;
+    for (let i = Math.max(c, this.lineSearchedTo); i < n && i < limit; i++) {
+      const ch = buf.charCodeAt(i);
+      if (ch === 0x0a || ch === 0x0d) {
+        const end = ch === 0x0d && buf.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+        if (end < n) return end;
+        this.lineSearchedTo = i;
+        return -1;
+      }
+      this.lineSearchedTo = i + 1;
     }
-    // 3. A line of more than 7 chunks: after a space, or at a character boundary.
-    if (buf.length > 8 * c) {
-      const limit = 8 * c;
-      const space = Math.max(buf.lastIndexOf(' ', limit - 1), buf.lastIndexOf('\t', limit - 1));
-      let cut = space >= c ? space + 1 : limit;
-      while (cut < buf.length && isContinuation(buf.charCodeAt(cut))) cut++;
-      if (cut < buf.length) return cut;
-    }
-    return -1;
+    if (n <= limit + LOOKAHEAD && !final) return -1;
+    if (n <= limit) return -1;
+    // 3. A line longer than eight chunks: after its last space before the limit,
+    //    or at a character boundary.
+    const space = Math.max(buf.lastIndexOf(' ', limit - 1), buf.lastIndexOf('\t', limit - 1));
+    let cut = space >= c ? space + 1 : limit;
+    while (cut < n && isContinuation(buf.charCodeAt(cut))) cut++;
+    return cut < n ? cut : -1;
   }
 
   /** End of the context after `cut`: contextLines lines, or -1 if they have not arrived. */
-  private contextEnd(cut: number): number {
+  private contextEnd(cut: number, final: boolean): number {
     const buf = this.buf;
     const limit = cut + MAX_CONTEXT_CHARS;
     let end = cut;
     LINE_BREAK.lastIndex = cut;
     for (let k = 0; k < this.contextLines; k++) {
       const m = LINE_BREAK.exec(buf);
-      if (!m || m.index + m[0].length >= buf.length) {
-        // Not enough lines yet: wait unless the context is already long enough.
-        return buf.length >= limit ? Math.min(limit, buf.length) : -1;
+      if (!m || (m.index + m[0].length >= buf.length && !final)) {
+        if (final) return Math.min(limit, buf.length);
+        // Not enough lines yet: wait unless the context is already as long as it may be.
+        return buf.length >= limit ? limit : -1;
       }
       end = m.index + m[0].length;
       if (end >= limit) return limit;
@@ -214,7 +232,7 @@ export class ChunkedFixer {
     this.pre = lastLines(core, this.contextLines);
     this.buf = this.buf.slice(cut);
     this.blankSearchedTo = 0;
-    this.noLineBreak = false;
+    this.lineSearchedTo = 0;
     return { text, changes, flags };
   }
 
