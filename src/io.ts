@@ -188,24 +188,28 @@ function incompleteUtf8Tail(b: Uint8Array): number {
   return 0;
 }
 
-/** NUL bytes mean binary, unless the file is UTF-16 without its byte-order mark. */
+/**
+ * NUL bytes mean binary, unless the file is UTF-16 without its byte-order mark:
+ * then every NUL sits at the same parity (the high byte of ASCII characters) and
+ * the high bytes take only a few values (0x00, 0x06 for Arabic, …).
+ */
 function binaryMessage(bytes: Uint8Array, localNul: number, nulOffset: number): string {
-  const from = localNul - (localNul % 2);
-  const to = Math.min(bytes.length - 1, from + 4096);
-  let evenZeros = 0;
-  let oddZeros = 0;
-  let pairs = 0;
-  for (let i = from; i < to; i += 2) {
-    pairs++;
-    if (bytes[i] === 0 && bytes[i + 1] !== 0) evenZeros++;
-    if (bytes[i + 1] === 0 && bytes[i] !== 0) oddZeros++;
-  }
   const base = `binary file (NUL byte at offset ${nulOffset}), skipped`;
-  if (pairs >= 4 && oddZeros > 0.3 * pairs && evenZeros === 0) {
-    return `${base}; it looks like UTF-16LE without a byte-order mark: use --encoding utf-16le`;
+  const from = localNul - (localNul % 2);
+  const to = Math.min(bytes.length - 1, from + 8192);
+  const zeros = [0, 0];
+  const highs = [new Set<number>(), new Set<number>()];
+  for (let i = from; i < to; i += 2) {
+    for (const parity of [0, 1]) {
+      const b = bytes[i + parity];
+      if (b === 0) zeros[parity]++;
+      highs[parity].add(b);
+    }
   }
-  if (pairs >= 4 && evenZeros > 0.3 * pairs && oddZeros === 0) {
-    return `${base}; it looks like UTF-16BE without a byte-order mark: use --encoding utf-16be`;
+  for (const [parity, name] of [[1, 'UTF-16LE'], [0, 'UTF-16BE']] as const) {
+    if (zeros[parity] > 0 && zeros[1 - parity] === 0 && highs[parity].size <= 8) {
+      return `${base}; it looks like ${name} without a byte-order mark: use --encoding ${name.toLowerCase()}`;
+    }
   }
   return base;
 }
