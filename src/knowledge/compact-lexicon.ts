@@ -107,6 +107,7 @@ export class CompactLexicon {
     // Typed array views need aligned offsets; a copy is the price of an odd buffer.
     const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
     const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
+    if (view.getUint32(20, true) !== 0) throw new CorruptLexiconError('bad header');
     const n = view.getUint32(8, true);
     const e = view.getUint32(12, true);
     const nodesBytes = 4 * (n + 1);

@@ -11,7 +11,7 @@
  * until a rule asks for the lexicon, so a run over clean text never pays for it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -84,7 +84,9 @@ export function loadCompiledLexicon(
 }
 
 function compileInChild(outFile: string): void {
-  const builder = fileURLToPath(new URL('./lexicon-build.js', import.meta.url));
+  // Beside this module in dist/; when the sources run directly (tests), the built one.
+  let builder = fileURLToPath(new URL('./lexicon-build.js', import.meta.url));
+  if (!existsSync(builder)) builder = fileURLToPath(new URL('../../dist/knowledge/lexicon-build.js', import.meta.url));
   execFileSync(process.execPath, [builder, outFile], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
