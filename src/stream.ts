@@ -17,8 +17,8 @@ import { LineIndex } from './core/tracked-text.js';
 import type { Change, Flag, FixOptions, FixResult } from './core/types.js';
 import { fixText, fixTracked } from './index.js';
 
-/** Characters (UTF-16 units) before the chunker looks for a paragraph break. */
-export const DEFAULT_CHUNK_SIZE = 1 << 20;
+/** Characters (UTF-16 units) before the chunker looks for a paragraph break: 512 Ki, about 1 MB of Arabic UTF-8. */
+export const DEFAULT_CHUNK_SIZE = 1 << 19;
 /** Lines of each neighbour that a chunk sees as context (previous and next line rules). */
 export const DEFAULT_CONTEXT_LINES = 4;
 /** A context longer than this (very long lines) is cut: it is only context. */
@@ -27,7 +27,7 @@ const MAX_CONTEXT_CHARS = 1 << 16;
 const LOOKAHEAD = 512;
 
 export interface StreamOptions {
-  /** Look for a cut only after this many characters (default 1 Mi). */
+  /** Look for a cut only after this many characters (default 512 Ki). */
   chunkSize?: number;
   /** Lines of context on each side of a chunk (default 4). */
   contextLines?: number;
