@@ -13,7 +13,7 @@
  * Positions in the changes and flags are positions in the whole input, as with
  * fixText (after a leading BOM, which is set aside).
  */
-import { LineIndex } from './core/tracked-text.js';
+import { forEachLineBreak, LineIndex } from './core/tracked-text.js';
 import type { Change, Flag, FixOptions, FixResult } from './core/types.js';
 import { fixText, fixTracked } from './index.js';
 
@@ -189,17 +189,22 @@ export class ChunkedFixer {
     const lo = pre.length;
     const hi = lo + core.length;
 
-    // Output characters that came from the core, in output order.
-    let text = r.changes.length === 0 ? core : '';
-    let runStart = -1;
-    for (let i = 0; text === '' && i <= r.text.length; i++) {
-      const o = i < r.text.length ? r.origin[i] : -1;
-      const mine = o >= lo && o < hi;
-      if (mine && runStart < 0) runStart = i;
-      else if (!mine && runStart >= 0) {
-        text += r.text.slice(runStart, i);
-        runStart = -1;
+    // Output characters that came from the core, in output order. Without any
+    // change the window came back as it was, and the core's part is the core.
+    let text = core;
+    if (r.changes.length > 0) {
+      const parts: string[] = [];
+      let runStart = -1;
+      for (let i = 0; i <= r.text.length; i++) {
+        const o = i < r.text.length ? r.origin[i] : -1;
+        const mine = o >= lo && o < hi;
+        if (mine && runStart < 0) runStart = i;
+        else if (!mine && runStart >= 0) {
+          parts.push(r.text.slice(runStart, i));
+          runStart = -1;
+        }
       }
+      text = parts.join('');
     }
 
     let startPoint: { line: number; column: number } | undefined;
@@ -240,11 +245,10 @@ export class ChunkedFixer {
   private advance(core: string): void {
     let breaks = 0;
     let lastEnd = -1;
-    LINE_BREAK.lastIndex = 0;
-    for (let m = LINE_BREAK.exec(core); m; m = LINE_BREAK.exec(core)) {
+    forEachLineBreak(core, (_, end) => {
       breaks++;
-      lastEnd = m.index + m[0].length;
-    }
+      lastEnd = end;
+    });
     if (breaks === 0) this.column += core.length;
     else {
       this.line += breaks;
