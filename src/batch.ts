@@ -8,7 +8,8 @@
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FixOptions } from './core/types.js';
+import { deserialize, serialize } from 'node:v8';
+import type { FixOptions, FixResult } from './core/types.js';
 import { describeFsError, encodeText, InputError, readInput, removeTempsFor, writeAtomic, type Encoding } from './io.js';
 import type { FileReport } from './report/model.js';
 import { fixChunked } from './stream.js';
@@ -24,6 +25,10 @@ export interface FileTask {
   fixOptions: FixOptions;
   /** A reason found before the file was read (an output that would overwrite an input). */
   refused?: string;
+  /** Colour level (chalk) for the summary line a worker makes. */
+  colorLevel?: 0 | 1 | 2 | 3;
+  /** Whether the main thread will read the changes and flags (reports, --format json/github). */
+  account?: boolean;
 }
 
 export interface FileOutcome {
@@ -33,12 +38,72 @@ export interface FileOutcome {
   diff?: string;
   /** Bytes read, for the progress bar. */
   bytes: number;
+  /** The summary line, when a worker made it (so the main thread need not read the account). */
+  summary?: string;
+  /** Flags found, and whether the text changed: for the progress bar and --check. */
+  flags: number;
+  changed: boolean;
+}
+
+/**
+ * A FileOutcome as a worker sends it. Cloning thousands of change objects into
+ * the main thread costs about as much as finding them, and the main thread is
+ * shared by all workers; so the account (changes and flags) travels as one
+ * serialized buffer, is read only if a report needs it, and is not sent at all
+ * when nothing will read it (no report, no --format json/github).
+ */
+export interface PackedOutcome extends Omit<FileOutcome, 'report'> {
+  path: string;
+  input: string;
+  output?: string;
+  error?: string;
+  text?: string;
+  account?: Uint8Array;
+}
+
+export function packOutcome(
+  o: FileOutcome,
+  summarize: (r: FileReport) => string,
+  wantAccount: boolean,
+): { packed: PackedOutcome; transfer: ArrayBuffer[] } {
+  const { report, ...rest } = o;
+  // The texts go only where a report may compare them; `changed` says the rest.
+  const packed: PackedOutcome = { ...rest, path: report.path, input: wantAccount ? report.input : '', output: report.output, error: report.error };
+  const transfer: ArrayBuffer[] = [];
+  if (report.result) {
+    packed.summary = summarize(report);
+    if (wantAccount) packed.text = report.result.text;
+    if (wantAccount) {
+      const bytes = serialize({ changes: report.result.changes, flags: report.result.flags });
+      // A fresh buffer of exactly this size can be transferred instead of copied.
+      const own = new Uint8Array(bytes.length);
+      own.set(bytes);
+      packed.account = own;
+      transfer.push(own.buffer);
+    }
+  }
+  return { packed, transfer };
+}
+
+export function unpackOutcome(p: PackedOutcome): FileOutcome {
+  const { path, input, output, error, text, account, ...rest } = p;
+  const report: FileReport = { path, input };
+  if (output !== undefined) report.output = output;
+  if (error !== undefined) report.error = error;
+  if (text !== undefined && account) {
+    let result: FixResult | undefined;
+    Object.defineProperty(report, 'result', {
+      enumerable: true,
+      get: () => (result ??= { text, ...(deserialize(account) as Pick<FixResult, 'changes' | 'flags'>) }),
+    });
+  }
+  return { ...rest, report };
 }
 
 /** Reads, fixes and writes one file. Never throws: a failure is an outcome with an error. */
 export async function processFile(task: FileTask): Promise<FileOutcome> {
   const { index, path } = task;
-  const failed = (message: string, input = '', bytes = 0): FileOutcome => ({ index, report: { path, input, error: message }, bytes });
+  const failed = (message: string, input = '', bytes = 0): FileOutcome => ({ index, report: { path, input, error: message }, bytes, flags: 0, changed: false });
   if (task.refused) return failed(task.refused);
   let decoded;
   try {
@@ -55,7 +120,7 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
     return failed(`internal error, file left as it was: ${(err as Error)?.message ?? String(err)}`, decoded.text, bytes);
   }
   const report: FileReport = { path, input: decoded.text, result };
-  const outcome: FileOutcome = { index, report, bytes };
+  const outcome: FileOutcome = { index, report, bytes, flags: result.flags.length, changed: result.text !== decoded.text };
   try {
     if (task.mode === 'diff') {
       const { unifiedDiff } = await import('./report/diff.js');
@@ -65,7 +130,7 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
       report.output = path;
     } else if (task.mode === 'output') {
       const target = task.target!;
-      writeAtomic(target, encodeText(result.text, decoded.encoding));
+      writeAtomic(target, encodeText(result.text, decoded.encoding), { durable: false });
       report.output = relative(process.cwd(), target) || target;
     }
   } catch (err) {
@@ -178,9 +243,9 @@ class Pool {
   private spawn(): Slot {
     const worker = new Worker(new URL('./batch-worker.js', import.meta.url));
     const slot: Slot = { worker };
-    worker.on('message', (o: FileOutcome) => {
+    worker.on('message', (o: PackedOutcome) => {
       slot.task = undefined;
-      this.finish(o);
+      this.finish(unpackOutcome(o));
       this.feed(slot);
     });
     // A worker that dies (out of memory, a crash in a rule) fails only its file.
@@ -192,7 +257,7 @@ class Pool {
       if (i >= 0) this.slots.splice(i, 1);
       if (task) {
         removeTempsFor(task.target ?? task.path);
-        this.finish({ index: task.index, report: { path: task.path, input: '', error: `internal error, file left as it was: ${why}` }, bytes: 0 });
+        this.finish({ index: task.index, report: { path: task.path, input: '', error: `internal error, file left as it was: ${why}` }, bytes: 0, flags: 0, changed: false });
       }
       if (this.queue.length > 0) {
         const fresh = this.spawn();

@@ -261,6 +261,7 @@ async function runBatch(
 ): Promise<number> {
   const c = await colors();
   const reports: FileReport[] = [];
+  const verdicts: { changed: boolean; flags: number }[] = [];
   let ioError = false;
   const base = commonDir(files);
   const inputs = new Set(files.map(realOrResolved));
@@ -281,6 +282,8 @@ async function runBatch(
       mode: opts.write ? 'write' : opts.diff ? 'diff' : opts.check ? 'check' : 'output',
       encoding: opts.encoding,
       fixOptions,
+      colorLevel: c.level,
+      account: (writesOutputs && opts.report) || (!!opts.check && opts.format !== 'text'),
     };
     if (opts.write) {
       task.target = realOrResolved(path); // through a symlink, not over it
@@ -306,15 +309,16 @@ async function runBatch(
   await runTasks(tasks, opts.jobs, async (outcome) => {
     const report = outcome.report;
     reports.push(report);
+    verdicts.push({ changed: outcome.changed, flags: outcome.flags });
     if (report.error !== undefined) {
       ioError = true;
       say(`fix-arabic: ${report.path}: ${report.error}`);
     } else if (outcome.diff !== undefined) {
       await writeOut(outcome.diff);
     } else if (!opts.quiet) {
-      say(summaryLine(report, c));
+      say(outcome.summary ?? summaryLine(report, c));
     }
-    progress?.advance(outcome.bytes, report.result?.flags.length ?? 0);
+    progress?.advance(outcome.bytes, outcome.flags);
   });
   progress?.finish();
 
@@ -333,8 +337,16 @@ async function runBatch(
     }
   }
   if (ioError) return EXIT_ERROR;
-  if (opts.check) return checkFails(reports, opts.failOn) ? EXIT_CHECK_FAILED : EXIT_OK;
+  if (opts.check) return verdictFails(verdicts, opts.failOn) ? EXIT_CHECK_FAILED : EXIT_OK;
   return EXIT_OK;
+}
+
+/** checkFails from what each file's outcome says (the account itself may not have been sent). */
+function verdictFails(verdicts: readonly { changed: boolean; flags: number }[], failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  return verdicts.some(({ changed, flags }) =>
+    failOn === 'changes' ? changed : failOn === 'flags' ? flags > 0 : changed || flags > 0,
+  );
 }
 
 /** Why `dir` cannot take the outputs (a file is in the way), or undefined if it can. */

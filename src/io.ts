@@ -264,8 +264,13 @@ let tempCounter = 0;
  * Writes `data` to `path` atomically: a temp file beside it, fsync, rename, then
  * fsync of the directory so the rename itself survives a crash. If anything
  * fails the temp file is removed and `path` is as it was.
+ *
+ * `durable: false` skips the two fsyncs: still atomic (a reader sees the old file
+ * or the new one, never half of one), but a power cut may lose the new file.
+ * For copies in an output directory, where nothing of the user's is at stake and
+ * two fsyncs per file would cost more than fixing it.
  */
-export function writeAtomic(path: string, data: Buffer): void {
+export function writeAtomic(path: string, data: Buffer, { durable = true }: { durable?: boolean } = {}): void {
   const tmp = join(dirname(path), `${tempPrefix(path)}${threadId}-${tempCounter++}.tmp`);
   pendingTemps.add(tmp);
   let fd: number | undefined;
@@ -273,7 +278,7 @@ export function writeAtomic(path: string, data: Buffer): void {
     fd = openSync(tmp, 'wx', existingMode(path));
     let off = 0;
     while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
@@ -288,7 +293,7 @@ export function writeAtomic(path: string, data: Buffer): void {
   } finally {
     pendingTemps.delete(tmp);
   }
-  syncDirectory(dirname(path));
+  if (durable) syncDirectory(dirname(path));
 }
 
 function syncDirectory(dir: string): void {
