@@ -140,6 +140,21 @@ if (!quick) {
   );
 }
 
+// How much parallelism the machine gives right now: the same pure-CPU loop on
+// one thread, then on two at once. On a busy machine no --jobs can beat this.
+const burn = join(work, 'burn.mjs');
+writeFileSync(
+  burn,
+  `import { Worker } from 'node:worker_threads';
+const code = 'let x = 0; for (let i = 0; i < 4e8; i++) x += i % 7; require("node:worker_threads").parentPort.postMessage(x);';
+const run = (n) => Promise.all(Array.from({ length: n }, () => new Promise((r) => new Worker(code, { eval: true }).once('message', r))));
+let t = performance.now(); await run(1); const one = performance.now() - t;
+t = performance.now(); await run(2); const two = performance.now() - t;
+console.log((2 * one / two).toFixed(2));`,
+);
+const available = Number(execFileSync('node', [burn], { encoding: 'utf8' }).trim());
+row('parallelism available (a CPU loop on 1 vs 2 threads)', `${fmt(available, 2)}×`, 'yardstick', true, 'the ceiling for --jobs 2 at this moment');
+
 // --jobs 2 against --jobs 1 on many files (a mix of damaged and clean).
 const many = join(work, 'many');
 mkdirSync(many);

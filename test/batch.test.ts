@@ -54,6 +54,18 @@ describe('--jobs', () => {
     }
   });
 
+  it('--check decides the same with workers: 0 for clean files, 1 when one would change', { timeout: 60_000 }, () => {
+    const dir = tempDir();
+    const names = batch(dir).filter((n) => n.endsWith('.txt') && n !== 'missing.txt');
+    // doc<i> holds sample i % 5; samples 001 and 002 are clean however often repeated.
+    const clean = names.filter((n) => [1, 2].includes(Number(n.slice(3, 5)) % 5));
+    for (const jobs of ['1', '2']) {
+      expect(runCli(['-q', '--check', '--jobs', jobs, ...clean], { cwd: dir }).status).toBe(0);
+      expect(runCli(['-q', '--check', '--jobs', jobs, ...names], { cwd: dir }).status).toBe(1);
+      expect(runCli(['-q', '--check', '--fail-on', 'flags', '--jobs', jobs, ...names], { cwd: dir }).status).toBe(0);
+    }
+  });
+
   it('rejects a job count that is not a whole number of at least 1', () => {
     for (const bad of ['0', '-1', '1.5', 'many']) expect(runCli(['--jobs', bad, 'x']).status).toBe(2);
   });
