@@ -28,7 +28,7 @@ export { RULES, ruleById } from './rules/index.js';
 export { TrackedText, LineIndex, splitLines } from './core/tracked-text.js';
 export { getLexicon, lexiconFromWords, type Lexicon } from './knowledge/lexicon.js';
 export { getFrequencies, countWords, type FrequencyModel } from './knowledge/frequency.js';
-export { fixStream, DEFAULT_CHUNK_SIZE, type StreamOptions } from './stream.js';
+export { ChunkedFixer, fixChunked, fixStream, mergePieces, DEFAULT_CHUNK_SIZE, type StreamOptions } from './stream.js';
 
 const BOM = '\ufeff';
 

@@ -188,6 +188,31 @@ describe('outputs that cannot be written', () => {
     }
   });
 
+  // A 64 KiB file system, mounted in a private mount namespace that ends with the command.
+  const canMount = isRoot && spawnSync('unshare', ['--mount', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt']).status === 0;
+  it.skipIf(!canMount)('a full output file system: one line per file that does not fit, no temp file left', () => {
+    const dir = tempDir();
+    const inputs = ['a', 'b', 'c'].map((n) => {
+      const p = join(dir, `${n}.txt`);
+      writeFileSync(p, damaged.repeat(4)); // about 40 KB of output each: only the first fits
+      return p;
+    });
+    const out = join(dir, 'full');
+    mkdirSync(out);
+    const script = `mount -t tmpfs -o size=64k tmpfs '${out}' && '${process.execPath}' '${CLI}' -q --no-report --jobs 1 -o '${out}' ${inputs.map((p) => `'${p}'`).join(' ')}; s=$?; ls -A '${out}' >&2; exit $s`;
+    const r = spawnSync('unshare', ['--mount', 'sh', '-c', script], { env: { ...process.env, NO_COLOR: '1' } });
+    const stderr = String(r.stderr);
+    expect(r.status).toBe(2);
+    expect(stderr).not.toMatch(STACK_TRACE);
+    const errors = stderr.split('\n').filter((l) => l.startsWith('fix-arabic:'));
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    for (const e of errors) expect(e).toMatch(/^fix-arabic: .*\/[bc]\.txt: cannot write: no space left on device$/);
+    // What the file system held at the end: complete outputs only, no temp file.
+    const listed = stderr.split('\n').filter((l) => l && !l.startsWith('fix-arabic:'));
+    expect(listed.filter((f) => f.includes('.fix-arabic-'))).toEqual([]);
+    expect(listed).toContain('a.txt');
+  });
+
   it('an output that would overwrite its input is refused and the input kept', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.txt'), damaged);
