@@ -205,7 +205,7 @@ async function runPipe(opts: CliOptions, fixOptions: FixOptions, colors: () => P
     if (rest) yield rest;
   }
   try {
-    for await (const piece of fixStream(decoded(), fixOptions)) {
+    for await (const piece of fixStream(decoded(), fixOptions, { account: !streaming })) {
       if (streaming) await writeOut(encodeText(piece.text, decoder.outputEncoding));
       else pieces.push(piece);
     }

@@ -31,6 +31,11 @@ export interface StreamOptions {
   chunkSize?: number;
   /** Lines of context on each side of a chunk (default 4). */
   contextLines?: number;
+  /**
+   * false: yield the text only, with empty changes and flags (a pipe that only
+   * writes text saves mapping thousands of positions). Default true.
+   */
+  account?: boolean;
 }
 
 const BOM = '\ufeff';
@@ -44,6 +49,7 @@ const LINE_BREAK = /\r\n|\n|\r/g;
 export class ChunkedFixer {
   private readonly chunkSize: number;
   private readonly contextLines: number;
+  private readonly account: boolean;
   /** Input not yet fixed; starts at the current chunk's first character. */
   private buf = '';
   /** Pieces pushed since buf was last joined (joining on every push would copy buf each time). */
@@ -68,6 +74,7 @@ export class ChunkedFixer {
   ) {
     this.chunkSize = Math.max(1, Math.floor(stream.chunkSize ?? DEFAULT_CHUNK_SIZE));
     this.contextLines = Math.max(0, Math.floor(stream.contextLines ?? DEFAULT_CONTEXT_LINES));
+    this.account = stream.account ?? true;
   }
 
   push(data: string): FixResult[] {
@@ -217,14 +224,14 @@ export class ChunkedFixer {
     };
     const inCore = (offset: number) => offset >= lo && (offset < hi || (last && offset === hi));
     const changes: Change[] = [];
-    for (const ch of r.changes) {
+    const flags: Flag[] = [];
+    for (const ch of this.account ? r.changes : []) {
       if (!inCore(ch.offset)) continue;
       const [line, column] = place(ch.line, ch.column);
       const [endLine, endColumn] = place(ch.endLine, ch.endColumn);
       changes.push({ ...ch, line, column, endLine, endColumn, offset: ch.offset - lo + this.offset, endOffset: ch.endOffset - lo + this.offset });
     }
-    const flags: Flag[] = [];
-    for (const f of r.flags) {
+    for (const f of this.account ? r.flags : []) {
       if (!inCore(f.offset)) continue;
       const [line, column] = place(f.line, f.column);
       const [endLine, endColumn] = place(f.endLine, f.endColumn);

@@ -54,9 +54,17 @@ export function runRulesTracked(
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     for (const rule of active) {
-      // Lines are split again only when a rule changed the text (a large share of the time on clean text).
-      lines ??= splitLines(doc.text);
-      const proposal = rule.run({ text: doc.text, lines, options, knowledge });
+      // Lines are split when a rule first reads them, and again only after a change:
+      // on clean text most rules stop at a quick test of the text and never do.
+      const text = doc.text;
+      const proposal = rule.run({
+        text,
+        get lines() {
+          return (lines ??= splitLines(text));
+        },
+        options,
+        knowledge,
+      });
       for (const f of proposal.flags ?? []) addFlag(flags, toFlag(rule.id, f, doc, index, input));
       const accepted: Edit[] = [];
       let lastEnd = -1;
