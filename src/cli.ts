@@ -211,6 +211,8 @@ async function runPipe(opts: CliOptions, fixOptions: FixOptions, colors: () => P
     }
   } catch (err) {
     if (err instanceof InputError) return usage(`stdin: ${err.message}`);
+    // `fix-arabic < some-directory` and other read errors of stdin itself.
+    if ((err as NodeJS.ErrnoException)?.code) return usage(`stdin: ${describeFsError(err)}`);
     throw err;
   }
   if (streaming) return EXIT_OK;

@@ -30,6 +30,8 @@ export function describeFsError(err: unknown): string {
       return 'no such file';
     case 'EISDIR':
       return 'is a directory';
+    case 'EPIPE':
+      return 'the reader closed the pipe';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

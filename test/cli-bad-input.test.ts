@@ -42,6 +42,18 @@ describe('files that cannot be read', () => {
     expect(report.files.map((f: { error?: string }) => f.error ?? null)).toEqual(['no such file', null]);
   });
 
+  it('stdin that is a directory', () => {
+    const dir = tempDir();
+    const fd = openSync(dir, 'r');
+    try {
+      const r = runCli([], { stdio: [fd, 'pipe', 'pipe'] });
+      expect(r.status).toBe(2);
+      expectOneLine(r, 'stdin', /is a directory/);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
   it('a directory', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
