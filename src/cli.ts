@@ -7,7 +7,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fixText, RULES, UnknownRuleError, type FixOptions, type FixResult } from './index.js';
@@ -190,6 +190,12 @@ async function runPipe(opts: CliOptions, fixOptions: FixOptions, colors: () => P
   // Text goes out as it is fixed, chunk by chunk (src/stream.ts), so memory does
   // not grow with the input. The report formats need the whole account, so they
   // collect the pieces.
+  try {
+    // Node reads a directory on stdin as an empty stream; say what it is instead.
+    if (fstatSync(0).isDirectory()) return usage('stdin: is a directory');
+  } catch {
+    /* no stdin at all: read it as empty */
+  }
   const decoder = new StreamDecoder(opts.encoding);
   const streaming = !opts.diff && !opts.check && opts.format === 'text';
   const inputs: string[] = [];
