@@ -135,3 +135,25 @@ describe('the property checks can fail', () => {
     expect(changed).toBeGreaterThan(50);
   });
 });
+
+describe('chunked fixing does not depend on how the input arrives', () => {
+  it('any split of the input into pieces gives the same pieces out', { timeout: 120_000 }, async () => {
+    const { ChunkedFixer, mergePieces } = await import('../src/stream.js');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(sampleText, arabicText), { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { maxLength: 12 }), fc.integer({ min: 40, max: 2000 }), (parts, cuts, chunkSize) => {
+        const text = parts.join('\n\n');
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const fixer = new ChunkedFixer({}, { chunkSize });
+        const out = [];
+        let at = 0;
+        for (const p of [...points, text.length]) {
+          out.push(...fixer.push(text.slice(at, p)));
+          at = p;
+        }
+        out.push(...fixer.end());
+        expect(mergePieces(out)).toEqual(fixChunked(text, {}, { chunkSize }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
