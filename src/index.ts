@@ -37,15 +37,15 @@ export function fixText(text: string, options: FixOptions = {}): FixResult {
   // count from the first character after it.
   const bom = text.startsWith(BOM) ? BOM : '';
   const body = bom ? text.slice(1) : text;
-  const { origin: _origin, ...result } = fixTracked(body, options);
+  const { originMap: _originMap, ...result } = fixTracked(body, options);
   return { ...result, text: bom + result.text };
 }
 
 /**
  * fixText without the BOM handling, plus the provenance of every output
- * character (origin[i] = input offset). For fixStream, which cuts windows.
+ * character (originMap()[i] = input offset). For fixStream, which cuts windows.
  */
-export function fixTracked(body: string, options: FixOptions = {}): FixResult & { origin: Int32Array } {
+export function fixTracked(body: string, options: FixOptions = {}): FixResult & { originMap: () => Int32Array } {
   const resolved = resolveOptions(RULES, options);
   const knowledge: Knowledge = {
     cache: new Map(),

@@ -201,9 +201,10 @@ export class ChunkedFixer {
     let text = core;
     if (r.changes.length > 0) {
       const parts: string[] = [];
+      const origin = r.originMap();
       let runStart = -1;
       for (let i = 0; i <= r.text.length; i++) {
-        const o = i < r.text.length ? r.origin[i] : -1;
+        const o = i < r.text.length ? origin[i] : -1;
         const mine = o >= lo && o < hi;
         if (mine && runStart < 0) runStart = i;
         else if (!mine && runStart >= 0) {

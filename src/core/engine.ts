@@ -28,12 +28,12 @@ export function runRules(
   options: ResolvedOptions,
   knowledge: Knowledge,
 ): FixResult {
-  const { origin: _origin, ...result } = runRulesTracked(input, rules, options, knowledge);
+  const { originMap: _originMap, ...result } = runRulesTracked(input, rules, options, knowledge);
   return result;
 }
 
 /**
- * runRules, plus the provenance of the output: origin[i] is the input offset of
+ * runRules, plus the provenance of the output: originMap()[i] is the input offset of
  * output character i. Streaming (src/stream.ts) uses it to cut a window's output
  * back into the part that belongs to its core.
  */
@@ -42,7 +42,7 @@ export function runRulesTracked(
   rules: readonly Rule[],
   options: ResolvedOptions,
   knowledge: Knowledge,
-): FixResult & { origin: Int32Array } {
+): FixResult & { originMap: () => Int32Array } {
   const active = rules.filter((r) => options.enabled.has(r.id));
   const index = new LineIndex(input);
   const changes: Change[] = [];
@@ -93,7 +93,9 @@ export function runRulesTracked(
   }
 
   const sortedFlags = [...flags.values()].sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
-  return { text: doc.text, changes, flags: sortedFlags, origin: doc.origin };
+  // A function, not the array: an untouched text's identity map is never built.
+  const final = doc;
+  return { text: doc.text, changes, flags: sortedFlags, originMap: () => final.origin };
 }
 
 function validEdit(e: Edit, text: string): boolean {
