@@ -103,7 +103,13 @@ export function unpackOutcome(p: PackedOutcome): FileOutcome {
 /** Reads, fixes and writes one file. Never throws: a failure is an outcome with an error. */
 export async function processFile(task: FileTask): Promise<FileOutcome> {
   const { index, path } = task;
-  const failed = (message: string, input = '', bytes = 0): FileOutcome => ({ index, report: { path, input, error: message }, bytes, flags: 0, changed: false });
+  const failed = (message: string, input = '', bytes = 0): FileOutcome => ({
+    index,
+    report: { path, input, error: firstLine(message) },
+    bytes,
+    flags: 0,
+    changed: false,
+  });
   if (task.refused) return failed(task.refused);
   let decoded;
   try {
@@ -137,6 +143,11 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
     return failed(err instanceof InputError ? err.message : `cannot write: ${describeFsError(err)}`, decoded.text, bytes);
   }
   return outcome;
+}
+
+/** Messages are one line on stderr, whatever an exception carried. */
+function firstLine(message: string): string {
+  return message.split(/\r?\n/, 1)[0].trim();
 }
 
 /** Below this much input, starting workers costs more than it saves. */

@@ -407,7 +407,8 @@ if (invokedDirectly) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`fix-arabic: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+      const message = String((err as Error)?.message ?? err).split(/\r?\n/, 1)[0];
+      process.stderr.write(`fix-arabic: internal error: ${message}\n`);
       process.exitCode = EXIT_ERROR;
     },
   );
