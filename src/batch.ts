@@ -228,9 +228,18 @@ class InOrder {
 
 interface Slot {
   worker: Worker;
-  task?: FileTask;
+  /** Tasks sent to this worker and not answered yet, oldest first (the one it is on). */
+  tasks: FileTask[];
 }
 
+/** Tasks a worker holds at once, so it never waits for the main thread between files. */
+const PREFETCH = 2;
+
+/**
+ * `size` threads in all: size - 1 workers, and the main thread, which takes
+ * files from the same queue between delivering the workers' outcomes (one
+ * isolate fewer to start and warm up).
+ */
 class Pool {
   private readonly slots: Slot[] = [];
   private queue: FileTask[] = [];
@@ -246,26 +255,39 @@ class Pool {
     this.pending = tasks.length;
     this.onOutcome = onOutcome;
     const finished = new Promise<void>((resolve) => (this.done = resolve));
-    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < this.size - 1; i++) this.slots.push(this.spawn());
     for (const slot of this.slots) this.feed(slot);
+    void this.runHere();
     return finished;
+  }
+
+  /** The main thread's share: one file at a time, yielding to the workers' messages between. */
+  private async runHere(): Promise<void> {
+    for (;;) {
+      await new Promise((r) => setImmediate(r));
+      const task = this.aborted ? undefined : this.queue.shift();
+      if (!task) return;
+      this.finish(await processFile(task));
+    }
   }
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./batch-worker.js', import.meta.url));
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, tasks: [] };
     worker.on('message', (o: PackedOutcome) => {
-      slot.task = undefined;
+      slot.tasks.shift();
       this.finish(unpackOutcome(o));
       this.feed(slot);
     });
-    // A worker that dies (out of memory, a crash in a rule) fails only its file.
+    // A worker that dies (out of memory, a crash in a rule) fails only the file
+    // it was on; the files it had not started go back to the queue.
     const lost = (why: string) => {
       if (this.aborted) return;
-      const task = slot.task;
-      slot.task = undefined;
+      const [task, ...notStarted] = slot.tasks;
+      slot.tasks = [];
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
+      this.queue.unshift(...notStarted);
       if (task) {
         removeTempsFor(task.target ?? task.path);
         this.finish({ index: task.index, report: { path: task.path, input: '', error: `internal error, file left as it was: ${why}` }, bytes: 0, flags: 0, changed: false });
@@ -278,16 +300,18 @@ class Pool {
     };
     worker.on('error', (err) => lost(err?.message ?? String(err)));
     worker.on('exit', (code) => {
-      if (slot.task) lost(`worker exited with code ${code}`);
+      if (slot.tasks.length) lost(`worker exited with code ${code}`);
     });
     return slot;
   }
 
   private feed(slot: Slot): void {
-    const task = this.queue.shift();
-    if (!task) return;
-    slot.task = task;
-    slot.worker.postMessage(task);
+    while (slot.tasks.length < PREFETCH) {
+      const task = this.queue.shift();
+      if (!task) return;
+      slot.tasks.push(task);
+      slot.worker.postMessage(task);
+    }
   }
 
   private finish(o: FileOutcome): void {
@@ -299,7 +323,7 @@ class Pool {
 
   async abort(): Promise<void> {
     this.aborted = true;
-    const inFlight = this.slots.flatMap((s) => (s.task ? [s.task] : []));
+    const inFlight = this.slots.flatMap((s) => s.tasks);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     for (const t of inFlight) removeTempsFor(t.target ?? t.path);
   }
