@@ -5,24 +5,26 @@
  * stderr. Exit codes: 0 done (or --check clean), 1 --check found work, 2 usage
  * or I/O error.
  */
-import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, fstatSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { applyConfig, ConfigError, findConfig, loadConfigFile, type FailOn, type Format } from './config.js';
 import { fixText, RULES, UnknownRuleError, type FixOptions, type FixResult } from './index.js';
+import { fixStream, mergePieces } from './stream.js';
+import { abortBatch, runTasks, type FileTask } from './batch.js';
+import { Progress } from './progress.js';
 import {
-  decodeBytes,
   describeFsError,
   encodeText,
   InputError,
   READABLE_ENCODINGS,
-  readInput,
   removePendingTemps,
+  StreamDecoder,
   writeAtomic,
   type Encoding,
 } from './io.js';
-import { unifiedDiff } from './report/diff.js';
 import { githubAnnotations } from './report/github.js';
 import { batchHtml } from './report/html.js';
 import { batchJson, pipeJson } from './report/json.js';
@@ -56,6 +58,7 @@ interface CliOptions {
   listRules?: boolean;
   /** A config file to use, or false for --no-config. */
   config?: string | false;
+  jobs: number;
 }
 
 function ruleList(value: string, previous: string[] = []): string[] {
@@ -65,6 +68,12 @@ function ruleList(value: string, previous: string[] = []): string[] {
 function confidence(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+}
+
+function jobCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
 }
 
@@ -93,7 +102,8 @@ function buildProgram(): Command {
     .option('--no-config', 'ignore config files')
     .addOption(new Option('--encoding <enc>', 'read input in this encoding (output is written back in UTF-8, or UTF-16 when the input was)').choices([...READABLE_ENCODINGS]))
     .option('--no-report', 'do not write report.md / report.json / report.html in batch mode')
-    .option('-q, --quiet', 'no per-file summary on stderr')
+    .option('-q, --quiet', 'no per-file summary (and no progress bar) on stderr')
+    .option('-j, --jobs <n>', 'files processed in parallel (worker threads)', jobCount, availableParallelism())
     .option('--list-rules', 'list the rules, their kind and whether they are on by default')
     .addHelpText(
       'after',
@@ -112,7 +122,8 @@ Exit status: 0 done, 1 --check found changes or flags, 2 usage or I/O error.`,
 
 export async function main(argv: string[]): Promise<number> {
   const stderrColor = !!process.stderr.isTTY && !process.env.NO_COLOR;
-  const c = new Chalk({ level: stderrColor ? 1 : 0 });
+  // chalk is loaded only when a summary is printed: a plain pipe starts faster.
+  const c = async (): Promise<ChalkInstance> => new (await import('chalk')).Chalk({ level: stderrColor ? 1 : 0 });
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -178,12 +189,6 @@ function usage(message: string): number {
   return EXIT_ERROR;
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 function checkFails(reports: readonly FileReport[], failOn: FailOn): boolean {
   if (failOn === 'none') return false;
   return reports.some((f) => {
@@ -194,29 +199,58 @@ function checkFails(reports: readonly FileReport[], failOn: FailOn): boolean {
   });
 }
 
-async function runPipe(opts: CliOptions, fixOptions: FixOptions, c: InstanceType<typeof Chalk>): Promise<number> {
-  let decoded;
+async function runPipe(opts: CliOptions, fixOptions: FixOptions, colors: () => Promise<ChalkInstance>): Promise<number> {
+  // Text goes out as it is fixed, chunk by chunk (src/stream.ts), so memory does
+  // not grow with the input. The report formats need the whole account, so they
+  // collect the pieces.
   try {
-    decoded = decodeBytes(await readStdin(), opts.encoding);
+    // Node reads a directory on stdin as an empty stream; say what it is instead.
+    if (fstatSync(0).isDirectory()) return usage('stdin: is a directory');
+  } catch {
+    /* no stdin at all: read it as empty */
+  }
+  const decoder = new StreamDecoder(opts.encoding);
+  const streaming = !opts.diff && !opts.check && opts.format === 'text';
+  const inputs: string[] = [];
+  const pieces: FixResult[] = [];
+  async function* decoded(): AsyncGenerator<string> {
+    for await (const chunk of process.stdin) {
+      const text = decoder.push(chunk as Buffer);
+      if (!streaming) inputs.push(text);
+      if (text) yield text;
+    }
+    const rest = decoder.end();
+    if (!streaming) inputs.push(rest);
+    if (rest) yield rest;
+  }
+  try {
+    for await (const piece of fixStream(decoded(), fixOptions, { account: !streaming })) {
+      if (streaming) await writeOut(encodeText(piece.text, decoder.outputEncoding));
+      else pieces.push(piece);
+    }
   } catch (err) {
     if (err instanceof InputError) return usage(`stdin: ${err.message}`);
+    // `fix-arabic < some-directory` and other read errors of stdin itself.
+    if ((err as NodeJS.ErrnoException)?.code) return usage(`stdin: ${describeFsError(err)}`);
     throw err;
   }
-  const result = fixText(decoded.text, fixOptions);
-  const report: FileReport = { path: '-', input: decoded.text, result };
+  if (streaming) return EXIT_OK;
+  const input = inputs.join('');
+  const result = mergePieces(pieces);
+  const report: FileReport = { path: '-', input, result };
   if (opts.diff) {
-    await writeOut(unifiedDiff('stdin', decoded.text, result.text));
+    const { unifiedDiff } = await import('./report/diff.js');
+    await writeOut(unifiedDiff('stdin', input, result.text));
     return EXIT_OK;
   }
   if (opts.check) {
     if (opts.format === 'github') await writeOut(githubAnnotations([report]));
     else if (opts.format === 'json') await writeOut(pipeJson(result));
-    if (!opts.quiet) process.stderr.write(summaryLine(report, c) + '\n');
+    if (!opts.quiet) process.stderr.write(summaryLine(report, await colors()) + '\n');
     return checkFails([report], opts.failOn) ? EXIT_CHECK_FAILED : EXIT_OK;
   }
   if (opts.format === 'json') await writeOut(pipeJson(result));
-  else if (opts.format === 'github') await writeOut(githubAnnotations([report]));
-  else await writeOut(encodeText(result.text, decoded.encoding));
+  else await writeOut(githubAnnotations([report]));
   return EXIT_OK;
 }
 
@@ -244,64 +278,70 @@ async function runBatch(
   files: string[],
   opts: CliOptions,
   fixOptions: FixOptions,
-  c: InstanceType<typeof Chalk>,
+  colors: () => Promise<ChalkInstance>,
 ): Promise<number> {
+  const c = await colors();
   const reports: FileReport[] = [];
+  const verdicts: { changed: boolean; flags: number }[] = [];
   let ioError = false;
   const base = commonDir(files);
   const inputs = new Set(files.map(realOrResolved));
   const writesOutputs = !opts.write && !opts.diff && !opts.check;
   const outDir = resolve(opts.output);
-  const seenOutputs = new Set<string>();
-
-  for (const path of files) {
-    let decoded;
-    try {
-      decoded = readInput(path, opts.encoding);
-    } catch (err) {
-      const message = err instanceof InputError ? err.message : describeFsError(err);
-      reports.push({ path, input: '', error: message });
-      ioError = true;
-      process.stderr.write(`fix-arabic: ${path}: ${message}\n`);
-      continue;
-    }
-    let result: FixResult;
-    try {
-      result = fixText(decoded.text, fixOptions);
-    } catch (err) {
-      // A rule bug must not take the rest of the batch down, nor lose data.
-      const message = `internal error, file left as it was: ${(err as Error).message}`;
-      reports.push({ path, input: decoded.text, error: message });
-      ioError = true;
-      process.stderr.write(`fix-arabic: ${path}: ${message}\n`);
-      continue;
-    }
-    const report: FileReport = { path, input: decoded.text, result };
-    try {
-      if (opts.diff) {
-        await writeOut(unifiedDiff(path, decoded.text, result.text));
-      } else if (opts.write) {
-        if (result.text !== decoded.text) writeAtomic(path, encodeText(result.text, decoded.encoding));
-        report.output = path;
-      } else if (writesOutputs) {
-        const target = join(outDir, relative(base, resolve(path)));
-        if (inputs.has(realOrResolved(target))) throw new InputError(`output ${target} would overwrite an input; choose another -o`);
-        if (seenOutputs.has(target)) throw new InputError(`output ${target} is already written by another input`);
-        seenOutputs.add(target);
-        mkdirSync(dirname(target), { recursive: true });
-        writeAtomic(target, encodeText(result.text, decoded.encoding));
-        report.output = relative(process.cwd(), target) || target;
-      }
-    } catch (err) {
-      const message = err instanceof InputError ? err.message : `cannot write: ${describeFsError(err)}`;
-      reports.push({ path, input: decoded.text, error: message });
-      ioError = true;
-      process.stderr.write(`fix-arabic: ${path}: ${message}\n`);
-      continue;
-    }
-    reports.push(report);
-    if (!opts.quiet && !opts.diff) process.stderr.write(summaryLine(report, c) + '\n');
+  if (writesOutputs) {
+    const problem = unusableDirectory(outDir);
+    if (problem) return usage(`cannot write to ${opts.output}: ${problem}`);
   }
+
+  // Where each output goes is decided here, up front, so that two inputs cannot
+  // race for one output and no output can replace an input.
+  const seenOutputs = new Set<string>();
+  const tasks: FileTask[] = files.map((path, index) => {
+    const task: FileTask = {
+      index,
+      path,
+      mode: opts.write ? 'write' : opts.diff ? 'diff' : opts.check ? 'check' : 'output',
+      encoding: opts.encoding,
+      fixOptions,
+      colorLevel: c.level,
+      account: (writesOutputs && opts.report) || (!opts.diff && opts.format !== 'text'),
+    };
+    if (opts.write) {
+      task.target = realOrResolved(path); // through a symlink, not over it
+    } else if (writesOutputs) {
+      const target = join(outDir, relative(base, resolve(path)));
+      if (inputs.has(realOrResolved(target))) task.refused = `output ${target} would overwrite an input; choose another -o`;
+      else if (seenOutputs.has(target)) task.refused = `output ${target} is already written by another input`;
+      else {
+        try {
+          mkdirSync(dirname(target), { recursive: true });
+        } catch (err) {
+          task.refused = `cannot write: ${describeFsError(err)}`;
+        }
+      }
+      seenOutputs.add(target);
+      task.target = target;
+    }
+    return task;
+  });
+
+  const progress = Progress.wanted() && !opts.quiet && files.length > 1 ? new Progress(files.length) : undefined;
+  const say = (line: string) => (progress ? progress.log(line) : process.stderr.write(line + '\n'));
+  await runTasks(tasks, opts.jobs, async (outcome) => {
+    const report = outcome.report;
+    reports.push(report);
+    verdicts.push({ changed: outcome.changed, flags: outcome.flags });
+    if (report.error !== undefined) {
+      ioError = true;
+      say(`fix-arabic: ${report.path}: ${report.error}`);
+    } else if (outcome.diff !== undefined) {
+      await writeOut(outcome.diff);
+    } else if (!opts.quiet) {
+      say(outcome.summary ?? summaryLine(report, c));
+    }
+    progress?.advance(outcome.bytes, outcome.flags);
+  });
+  progress?.finish();
 
   // stdout carries the chosen format in every mode but --diff (which prints the diff).
   if (!opts.diff && opts.format === 'github') await writeOut(githubAnnotations(reports));
@@ -320,8 +360,28 @@ async function runBatch(
     }
   }
   if (ioError) return EXIT_ERROR;
-  if (opts.check) return checkFails(reports, opts.failOn) ? EXIT_CHECK_FAILED : EXIT_OK;
+  if (opts.check) return verdictFails(verdicts, opts.failOn) ? EXIT_CHECK_FAILED : EXIT_OK;
   return EXIT_OK;
+}
+
+/** checkFails from what each file's outcome says (the account itself may not have been sent). */
+function verdictFails(verdicts: readonly { changed: boolean; flags: number }[], failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  return verdicts.some(({ changed, flags }) =>
+    failOn === 'changes' ? changed : failOn === 'flags' ? flags > 0 : changed || flags > 0,
+  );
+}
+
+/** Why `dir` cannot take the outputs (a file is in the way), or undefined if it can. */
+function unusableDirectory(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      return statSync(d).isDirectory() ? undefined : `${d} is a file, not a directory`;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return describeFsError(err);
+    }
+    if (dirname(d) === d) return undefined;
+  }
 }
 
 /** Writes to stdout, waiting for the pipe to drain (large outputs, slow readers). */
@@ -342,8 +402,14 @@ function installProcessHandlers(): void {
   });
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
-      removePendingTemps(); // never leave a half-written file behind
-      process.exit(code);
+      // Never leave a half-written file behind: stop the workers, then remove
+      // the temp files of the writes that were under way.
+      const stop = () => {
+        removePendingTemps();
+        process.exit(code);
+      };
+      const timeout = new Promise<void>((r) => setTimeout(r, 2000).unref());
+      void Promise.race([abortBatch(), timeout]).then(stop, stop);
     });
   }
 }
@@ -356,7 +422,8 @@ if (invokedDirectly) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`fix-arabic: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+      const message = String((err as Error)?.message ?? err).split(/\r?\n/, 1)[0];
+      process.stderr.write(`fix-arabic: internal error: ${message}\n`);
       process.exitCode = EXIT_ERROR;
     },
   );

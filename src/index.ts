@@ -3,7 +3,7 @@
  * account of every change (with its position in the input) and of every problem
  * that could not be repaired.
  */
-import { runRules } from './core/engine.js';
+import { runRulesTracked } from './core/engine.js';
 import { resolveOptions } from './core/options.js';
 import type { FixOptions, FixResult, Knowledge } from './core/types.js';
 import { RULES } from './rules/index.js';
@@ -28,21 +28,30 @@ export { RULES, ruleById } from './rules/index.js';
 export { TrackedText, LineIndex, splitLines } from './core/tracked-text.js';
 export { getLexicon, lexiconFromWords, type Lexicon } from './knowledge/lexicon.js';
 export { getFrequencies, countWords, type FrequencyModel } from './knowledge/frequency.js';
+export { ChunkedFixer, fixChunked, fixStream, mergePieces, DEFAULT_CHUNK_SIZE, type StreamOptions } from './stream.js';
 
 const BOM = '\ufeff';
 
 export function fixText(text: string, options: FixOptions = {}): FixResult {
-  const resolved = resolveOptions(RULES, options);
   // A UTF-8 BOM is set aside and put back: rules never see it, and positions
   // count from the first character after it.
   const bom = text.startsWith(BOM) ? BOM : '';
   const body = bom ? text.slice(1) : text;
+  const { originMap: _originMap, ...result } = fixTracked(body, options);
+  return { ...result, text: bom + result.text };
+}
+
+/**
+ * fixText without the BOM handling, plus the provenance of every output
+ * character (originMap()[i] = input offset). For fixStream, which cuts windows.
+ */
+export function fixTracked(body: string, options: FixOptions = {}): FixResult & { originMap: () => Int32Array } {
+  const resolved = resolveOptions(RULES, options);
   const knowledge: Knowledge = {
     cache: new Map(),
     corpus: options.corpus ?? [],
     lexicon: () => options.lexicon ?? getLexicon(),
     frequencies: () => options.frequencies ?? getFrequencies(),
   };
-  const result = runRules(body, RULES, resolved, knowledge);
-  return { ...result, text: bom + result.text };
+  return runRulesTracked(body, RULES, resolved, knowledge);
 }

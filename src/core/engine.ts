@@ -6,6 +6,7 @@ import type {
   FlagProposal,
   FixResult,
   Knowledge,
+  Line,
   ResolvedOptions,
   Rule,
 } from './types.js';
@@ -27,17 +28,43 @@ export function runRules(
   options: ResolvedOptions,
   knowledge: Knowledge,
 ): FixResult {
+  const { originMap: _originMap, ...result } = runRulesTracked(input, rules, options, knowledge);
+  return result;
+}
+
+/**
+ * runRules, plus the provenance of the output: originMap()[i] is the input offset of
+ * output character i. Streaming (src/stream.ts) uses it to cut a window's output
+ * back into the part that belongs to its core.
+ */
+export function runRulesTracked(
+  input: string,
+  rules: readonly Rule[],
+  options: ResolvedOptions,
+  knowledge: Knowledge,
+): FixResult & { originMap: () => Int32Array } {
   const active = rules.filter((r) => options.enabled.has(r.id));
   const index = new LineIndex(input);
   const changes: Change[] = [];
   const flags = new Map<string, Flag>();
   let doc = new TrackedText(input);
+  let lines: Line[] | undefined;
   const seen: string[] = [input];
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     for (const rule of active) {
-      const proposal = rule.run({ text: doc.text, lines: splitLines(doc.text), options, knowledge });
+      // Lines are split when a rule first reads them, and again only after a change:
+      // on clean text most rules stop at a quick test of the text and never do.
+      const text = doc.text;
+      const proposal = rule.run({
+        text,
+        get lines() {
+          return (lines ??= splitLines(text));
+        },
+        options,
+        knowledge,
+      });
       for (const f of proposal.flags ?? []) addFlag(flags, toFlag(rule.id, f, doc, index, input));
       const accepted: Edit[] = [];
       let lastEnd = -1;
@@ -56,6 +83,7 @@ export function runRules(
       if (accepted.length === 0) continue;
       for (const e of accepted) changes.push(toChange(rule, e, doc, index));
       doc = doc.apply(accepted);
+      lines = undefined;
       changed = true;
     }
     if (!changed) break;
@@ -65,7 +93,9 @@ export function runRules(
   }
 
   const sortedFlags = [...flags.values()].sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
-  return { text: doc.text, changes, flags: sortedFlags };
+  // A function, not the array: an untouched text's identity map is never built.
+  const final = doc;
+  return { text: doc.text, changes, flags: sortedFlags, originMap: () => final.origin };
 }
 
 function validEdit(e: Edit, text: string): boolean {

@@ -8,17 +8,24 @@ import type { Edit, Line } from './types.js';
  */
 export class TrackedText {
   readonly text: string;
-  /** origin[i] = input offset of text[i]; origin[text.length] = input length. */
-  readonly origin: Int32Array;
+  private map: Int32Array | undefined;
 
   constructor(text: string, origin?: Int32Array) {
     this.text = text;
-    if (origin) {
-      this.origin = origin;
-    } else {
-      this.origin = new Int32Array(text.length + 1);
-      for (let i = 0; i <= text.length; i++) this.origin[i] = i;
+    this.map = origin;
+  }
+
+  /**
+   * origin[i] = input offset of text[i]; origin[text.length] = input length.
+   * The identity map of an untouched input is made only when first needed
+   * (clean text never needs it).
+   */
+  get origin(): Int32Array {
+    if (!this.map) {
+      this.map = new Int32Array(this.text.length + 1);
+      for (let i = 0; i <= this.text.length; i++) this.map[i] = i;
     }
+    return this.map;
   }
 
   /** Input offset of a position in the current text. */
@@ -32,10 +39,11 @@ export class TrackedText {
       const at = this.inputOffset(start);
       return [at, at];
     }
+    const map = this.origin;
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = start; i < end; i++) {
-      const o = this.origin[i];
+      const o = map[i];
       if (o < lo) lo = o;
       if (o > hi) hi = o;
     }
@@ -51,50 +59,75 @@ export class TrackedText {
     const parts: string[] = [];
     let length = this.text.length;
     for (const e of edits) length += e.text.length - (e.end - e.start);
+    const map = this.origin;
     const origin = new Int32Array(length + 1);
     let out = 0;
     let pos = 0;
     for (const e of edits) {
       parts.push(this.text.slice(pos, e.start));
-      for (let i = pos; i < e.start; i++) origin[out++] = this.origin[i];
+      origin.set(map.subarray(pos, e.start), out);
+      out += e.start - pos;
       parts.push(e.text);
       for (let k = 0; k < e.text.length; k++) {
         const rel = e.origins?.[k];
         const src = rel !== undefined && rel >= 0 && e.start + rel < e.end ? e.start + rel : e.start;
-        origin[out++] = this.origin[src];
+        origin[out++] = map[src];
       }
       pos = e.end;
     }
     parts.push(this.text.slice(pos));
-    for (let i = pos; i <= this.text.length; i++) origin[out++] = this.origin[i];
+    origin.set(map.subarray(pos, this.text.length + 1), out);
     return new TrackedText(parts.join(''), origin);
   }
 }
 
-const LINE_BREAK = /\r\n|\n|\r/g;
+/**
+ * Calls `found(start, end)` for every line terminator (\r\n, \n or \r) in
+ * order. Text without \r (most of it) is scanned with indexOf, which is several
+ * times faster than a regular expression over large inputs.
+ */
+export function forEachLineBreak(text: string, found: (start: number, end: number) => void): void {
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) found(i, i + 1);
+    return;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) found(i, i + 1);
+    else if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) {
+        found(i, i + 2);
+        i++;
+      } else found(i, i + 1);
+    }
+  }
+}
 
 /** Splits text into lines, keeping offsets; terminators are not part of any line. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   let index = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-    lines.push({ index: index++, start, end: m.index, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
-  }
+  forEachLineBreak(text, (at, end) => {
+    lines.push({ index: index++, start, end: at, text: text.slice(start, at) });
+    start = end;
+  });
   lines.push({ index, start, end: text.length, text: text.slice(start) });
   return lines;
 }
 
 /** Converts input offsets to 1-based line and column (UTF-16 units). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
-    LINE_BREAK.lastIndex = 0;
-    for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-      this.starts.push(m.index + m[0].length);
+  private lineStarts: number[] | undefined;
+  constructor(readonly text: string) {}
+  /** Built on first use: a run that reports nothing never scans the text for it. */
+  private get starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      forEachLineBreak(this.text, (_, end) => starts.push(end));
+      this.lineStarts = starts;
     }
+    return this.lineStarts;
   }
   point(offset: number): { line: number; column: number } {
     let lo = 0;

@@ -41,8 +41,10 @@ export const bidiControls: Rule = {
   description: 'Remove stray bidi controls (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069) left by extractors',
   safety: 'safe',
   defaultEnabled: true,
-  run({ text, lines }) {
+  run(ctx) {
+    const { text } = ctx;
     if (!/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/.test(text)) return {};
+    const lines = ctx.lines; // split only when the quick test passes
     let nonEmpty = 0;
     let withControls = 0;
     for (const line of lines) {

@@ -133,7 +133,9 @@ export const fixShadda: Rule = {
     const edits: Edit[] = [];
     const flags: FlagProposal[] = [];
     const candidates: (Edit & { direction: 'late' | 'early'; strong: boolean })[] = [];
-    const votes = { late: 0, early: 0 };
+    // Votes count distinct words: one typo repeated (a quoted line, a pasted
+    // paragraph) is still one writer's slip, not an extractor's habit.
+    const votes = { late: new Set<string>(), early: new Set<string>() };
     for (const m of text.matchAll(/[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+/g)) {
       const word = m[0];
       if (!word.includes(SHADDA)) continue;
@@ -179,7 +181,7 @@ export const fixShadda: Rule = {
         if (!edit) continue;
         const movedWord = edit.word;
         const direction = target < s ? 'late' : 'early';
-        votes[direction]++;
+        votes[direction].add(word);
         candidates.push({
           direction,
           strong: impossible,
@@ -199,7 +201,7 @@ export const fixShadda: Rule = {
     // over may be a writer's slip (`يتطّلع` in clean text): it is moved only when the
     // document shows the same misplacement, in the same direction, more than once.
     for (const { direction, strong, ...edit } of candidates) {
-      if (strong || votes[direction] >= MIN_VOTES) edits.push(edit);
+      if (strong || votes[direction].size >= MIN_VOTES) edits.push(edit);
     }
     return { edits, flags };
   },

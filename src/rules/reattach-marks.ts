@@ -9,6 +9,8 @@ export const reattachMarks: Rule = {
   safety: 'safe',
   defaultEnabled: true,
   run({ text }) {
+    // Cheap test first: most text has no space before a mark at all.
+    if (!/ [\u064b-\u065f\u0670]/.test(text)) return {};
     const edits: Edit[] = [];
     for (const m of text.matchAll(LOOSE_MARK)) {
       const start = m.index + m[1].length;

@@ -27,8 +27,10 @@ export const removeKashida: Rule = {
   description: 'Remove justification tatweel (U+0640) inside and at the edges of words',
   safety: 'safe',
   defaultEnabled: true,
-  run({ text, lines }) {
+  run(ctx) {
+    const { text } = ctx;
     if (!text.includes(TATWEEL)) return {};
+    const lines = ctx.lines; // split only when the quick test passes
     const candidates: { start: number; word: string; line: number }[] = [];
     const perLine = new Map<number, number>();
     for (const line of lines) {

@@ -246,8 +246,11 @@ export const reorderRuns: Rule = {
   run(ctx) {
     // The first pass sees the damage as extracted (tatweel still marks the cuts);
     // later passes see our own output and the other rules' clean-ups.
-    if (ctx.knowledge.cache.has(REORDER_RUNS)) return {};
-    const state: ReorderState = { doubtful: [], repaired: new Set(), damaged: false };
+    // Later passes judge the text again until nothing changes, so that the output
+    // is a fixed point (running the tool on its own output changes nothing); what
+    // earlier passes repaired is remembered for the flag and rejoin rules.
+    const previous = ctx.knowledge.cache.get(REORDER_RUNS) as ReorderState | undefined;
+    const state: ReorderState = { doubtful: [], repaired: new Set(previous?.repaired ?? []), damaged: previous?.damaged ?? false };
     ctx.knowledge.cache.set(REORDER_RUNS, state);
     if (!hasArabic(ctx.text)) return {};
     const opts = readOptions(ctx);
