@@ -63,12 +63,20 @@ export function isAmbiguousMonth(m: MonthName): boolean {
  * Leading و/ف/ب/ل are allowed on the first word (وديسمبر, لشهر…).
  */
 export function monthAt(words: readonly string[], i: number): { length: number; month: MonthName } | null {
+  if (i >= words.length) return null;
+  // Each word is folded once, not once per month name (this runs for every word of a text).
+  const first = foldAlef(words[i]);
+  const unprefixed = /^[وفبل]/.test(first) ? first.slice(1) : null;
+  let second: string | undefined;
   for (const m of monthNames()) {
     if (i + m.words.length > words.length) continue;
+    if (m.words[0] !== first && m.words[0] !== unprefixed) continue;
     let ok = true;
-    for (let k = 0; k < m.words.length && ok; k++) {
-      const w = foldAlef(words[i + k]);
-      ok = k === 0 ? w === m.words[0] || (/^[وفبل]/.test(w) && w.slice(1) === m.words[0]) : w === m.words[k];
+    for (let k = 1; k < m.words.length && ok; k++) {
+      if (k === 1) {
+        second ??= foldAlef(words[i + 1]);
+        ok = second === m.words[1];
+      } else ok = foldAlef(words[i + k]) === m.words[k];
     }
     if (ok) return { length: m.words.length, month: m };
   }

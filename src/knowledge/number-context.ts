@@ -24,13 +24,17 @@ export interface Token {
 const TOKEN =
   /(?<newline>\r\n|\n|\r)|(?<space>[ \t\u00a0\u2000-\u200a\u202f]+)|(?<number>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c:/][0-9\u0660-\u0669\u06f0-\u06f9]+)*)|(?<word>[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d6-\u06ed\ue000-\uf8ff]*[\u0621-\u063a\u0641-\u064a\u0671-\u06d3][\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d6-\u06ed\ue000-\uf8ff]*)|(?<pua>[\ue000-\uf8ff]+(?:[.,\u066b\u066c:/][\ue000-\uf8ff]+)*)|(?<latin>[\p{L}\p{M}]+)|(?<punct>[\s\S])/gu;
 
+const TOKEN_TYPES: readonly TokenType[] = ['newline', 'space', 'number', 'word', 'pua', 'latin', 'punct'];
+
 /** Splits text into words, numbers, PUA runs, punctuation, spaces and line breaks. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  // Groups are numbered in TOKEN_TYPES order; the first one set names the token
+  // (indexing beats building the groups object for every token on large texts).
   for (const m of text.matchAll(TOKEN)) {
-    const g = m.groups!;
-    const type = (Object.keys(g) as TokenType[]).find((k) => g[k] !== undefined)!;
-    out.push({ type, text: m[0], start: m.index, end: m.index + m[0].length });
+    let g = 1;
+    while (m[g] === undefined) g++;
+    out.push({ type: TOKEN_TYPES[g - 1], text: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
