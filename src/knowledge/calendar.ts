@@ -10,8 +10,20 @@ const MONTH_LOCALES = ['ar', 'ar-IQ', 'ar-LB', 'ar-SY', 'ar-MA', 'ar-DZ', 'ar-TN
 
 /** Hamza-on-alef, madda and plain alef are often interchanged in dates (آب/أب/اب, أبريل/ابريل). */
 export function foldAlef(word: string): string {
-  return bareWord(word).replace(/[أإآٱ]/g, 'ا').replace(/ى$/, 'ي');
+  // Called several times for every word of a text (month, unit, preposition
+  // checks); words repeat, so remembering them beats three regex passes each.
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = bareWord(word).replace(/[أإآٱ]/g, 'ا').replace(/ى$/, 'ي');
+    if (foldedWords.size >= MAX_FOLDED_WORDS) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
 }
+
+/** Bounds the memory of foldAlef's cache (a few MB at most). */
+const MAX_FOLDED_WORDS = 50_000;
+const foldedWords = new Map<string, string>();
 
 export interface MonthName {
   /** The name as ICU spells it (one or two words). */
@@ -23,6 +35,8 @@ export interface MonthName {
 }
 
 let months: MonthName[] | undefined;
+/** First words of the month names: most words are not one, and need no further look. */
+let firstWords: Set<string> | undefined;
 
 export function monthNames(): readonly MonthName[] {
   if (months) return months;
@@ -67,6 +81,8 @@ export function monthAt(words: readonly string[], i: number): { length: number; 
   // Each word is folded once, not once per month name (this runs for every word of a text).
   const first = foldAlef(words[i]);
   const unprefixed = /^[وفبل]/.test(first) ? first.slice(1) : null;
+  firstWords ??= new Set(monthNames().map((m) => m.words[0]));
+  if (!firstWords.has(first) && (unprefixed === null || !firstWords.has(unprefixed))) return null;
   let second: string | undefined;
   for (const m of monthNames()) {
     if (i + m.words.length > words.length) continue;
