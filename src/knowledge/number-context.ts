@@ -116,8 +116,17 @@ const YEAR_NOUNS = new Set(['عام', 'سنة', 'سنه']);
 
 /** عام, العام, لعام, وسنة, …: a noun after which a year number stands. */
 export function isYearNoun(word: string): boolean {
-  return stripProclitics(word).some((w) => YEAR_NOUNS.has(w));
+  // Asked of every word of a text; words repeat, so the answer is remembered.
+  let answer = yearNounAnswers.get(word);
+  if (answer === undefined) {
+    answer = stripProclitics(word).some((w) => YEAR_NOUNS.has(w));
+    if (yearNounAnswers.size >= 50_000) yearNounAnswers.clear();
+    yearNounAnswers.set(word, answer);
+  }
+  return answer;
 }
+
+const yearNounAnswers = new Map<string, boolean>();
 
 /** Is the bare word indefinite عام (so it may be the adjective "general, public")? */
 export function isBareAam(word: string): boolean {

@@ -16,8 +16,9 @@ const MIN_STRETCHED_WORDS = 3;
  * tatweel before something that is not an Arabic letter is correct spelling.
  */
 function isPrefixTatweel(word: string, text: string, end: number): boolean {
+  if (!word.endsWith(TATWEEL)) return false; // checked first: it is cheap and rules out most words
   const letters = word.replace(/[\u0640\u064b-\u065f\u0670]/g, '');
-  if (letters.length !== 1 || !word.endsWith(TATWEEL)) return false;
+  if (letters.length !== 1) return false;
   const next = text.slice(end).match(/^[ \u00a0]*(.)/u)?.[1];
   return next === undefined ? false : !isArabicLetter(next);
 }
