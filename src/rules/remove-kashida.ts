@@ -48,21 +48,17 @@ export const removeKashida: Rule = {
     if (candidates.length < MIN_STRETCHED_WORDS && busiestLine < 2) return {};
     // More stretched words is more evidence that this is justification, not style.
     const confidence = Math.min(0.99, 0.8 + 0.02 * candidates.length);
+    const reason = `justification tatweel (${candidates.length} stretched words in the document)`;
     const edits: Edit[] = candidates.map(({ start, word }) => {
       const origins: number[] = [];
-      let out = '';
-      for (let i = 0; i < word.length; i++) {
-        if (word[i] === TATWEEL) continue;
-        out += word[i];
-        origins.push(i);
-      }
+      for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== 0x0640) origins.push(i);
       return {
         start,
         end: start + word.length,
-        text: out,
+        text: word.replaceAll(TATWEEL, ''),
         origins,
         confidence,
-        reason: `justification tatweel (${candidates.length} stretched words in the document)`,
+        reason,
       };
     });
     return { edits };
