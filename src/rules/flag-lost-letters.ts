@@ -191,6 +191,8 @@ export const flagLostLetters: Rule = {
   run(ctx: RuleContext) {
     const { text, options } = ctx;
     if (!/[\u0621-\u064a]/.test(text)) return {};
+    // Both signs need a tatweel or a private-use code somewhere: clean text stops here, untokenized.
+    if (!text.includes(TATWEEL) && !/[\ue000-\uf8ff]/.test(text)) return {};
     const tokens = tokenize(text);
     const tatweelEnded: number[] = [];
     tokens.forEach((t, i) => {
