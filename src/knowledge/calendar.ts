@@ -10,8 +10,20 @@ const MONTH_LOCALES = ['ar', 'ar-IQ', 'ar-LB', 'ar-SY', 'ar-MA', 'ar-DZ', 'ar-TN
 
 /** Hamza-on-alef, madda and plain alef are often interchanged in dates (آب/أب/اب, أبريل/ابريل). */
 export function foldAlef(word: string): string {
-  return bareWord(word).replace(/[أإآٱ]/g, 'ا').replace(/ى$/, 'ي');
+  // Called several times for every word of a text (month, unit, preposition
+  // checks); words repeat, so remembering them beats three regex passes each.
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = bareWord(word).replace(/[أإآٱ]/g, 'ا').replace(/ى$/, 'ي');
+    if (foldedWords.size >= MAX_FOLDED_WORDS) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
 }
+
+/** Bounds the memory of foldAlef's cache (a few MB at most). */
+const MAX_FOLDED_WORDS = 50_000;
+const foldedWords = new Map<string, string>();
 
 export interface MonthName {
   /** The name as ICU spells it (one or two words). */
@@ -23,6 +35,8 @@ export interface MonthName {
 }
 
 let months: MonthName[] | undefined;
+/** First words of the month names: most words are not one, and need no further look. */
+let firstWords: Set<string> | undefined;
 
 export function monthNames(): readonly MonthName[] {
   if (months) return months;
@@ -63,12 +77,22 @@ export function isAmbiguousMonth(m: MonthName): boolean {
  * Leading و/ف/ب/ل are allowed on the first word (وديسمبر, لشهر…).
  */
 export function monthAt(words: readonly string[], i: number): { length: number; month: MonthName } | null {
+  if (i >= words.length) return null;
+  // Each word is folded once, not once per month name (this runs for every word of a text).
+  const first = foldAlef(words[i]);
+  const unprefixed = /^[وفبل]/.test(first) ? first.slice(1) : null;
+  firstWords ??= new Set(monthNames().map((m) => m.words[0]));
+  if (!firstWords.has(first) && (unprefixed === null || !firstWords.has(unprefixed))) return null;
+  let second: string | undefined;
   for (const m of monthNames()) {
     if (i + m.words.length > words.length) continue;
+    if (m.words[0] !== first && m.words[0] !== unprefixed) continue;
     let ok = true;
-    for (let k = 0; k < m.words.length && ok; k++) {
-      const w = foldAlef(words[i + k]);
-      ok = k === 0 ? w === m.words[0] || (/^[وفبل]/.test(w) && w.slice(1) === m.words[0]) : w === m.words[k];
+    for (let k = 1; k < m.words.length && ok; k++) {
+      if (k === 1) {
+        second ??= foldAlef(words[i + 1]);
+        ok = second === m.words[1];
+      } else ok = foldAlef(words[i + k]) === m.words[k];
     }
     if (ok) return { length: m.words.length, month: m };
   }

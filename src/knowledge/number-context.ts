@@ -24,8 +24,74 @@ export interface Token {
 const TOKEN =
   /(?<newline>\r\n|\n|\r)|(?<space>[ \t\u00a0\u2000-\u200a\u202f]+)|(?<number>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c:/][0-9\u0660-\u0669\u06f0-\u06f9]+)*)|(?<word>[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d6-\u06ed\ue000-\uf8ff]*[\u0621-\u063a\u0641-\u064a\u0671-\u06d3][\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d6-\u06ed\ue000-\uf8ff]*)|(?<pua>[\ue000-\uf8ff]+(?:[.,\u066b\u066c:/][\ue000-\uf8ff]+)*)|(?<latin>[\p{L}\p{M}]+)|(?<punct>[\s\S])/gu;
 
+/**
+ * TOKEN without capture groups: a match is classified by its characters instead
+ * (see tokenType), which spares building a groups array for each of the hundreds
+ * of thousands of tokens in a long text. The alternatives and their order are TOKEN's.
+ */
+const TOKEN_UNGROUPED = new RegExp(TOKEN.source.replace(/\(\?<[a-z]+>/g, '(?:'), 'gu');
+
+/** Character classes of TOKEN, by UTF-16 code unit. */
+const IN_WORD = 1; // may stand in a word: [\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d6-\u06ed\ue000-\uf8ff]
+const WORD_LETTER = 2; // a word needs one: [\u0621-\u063a\u0641-\u064a\u0671-\u06d3]
+const SPACE = 4; // [ \t\u00a0\u2000-\u200a\u202f]
+const DIGIT = 8; // [0-9\u0660-\u0669\u06f0-\u06f9]
+const CHAR_CLASS = new Uint8Array(0x10000);
+function mark(from: number, to: number, bit: number): void {
+  for (let c = from; c <= to; c++) CHAR_CLASS[c] |= bit;
+}
+mark(0x0621, 0x063a, IN_WORD | WORD_LETTER);
+mark(0x0640, 0x065f, IN_WORD);
+mark(0x0641, 0x064a, WORD_LETTER);
+mark(0x0670, 0x06d3, IN_WORD);
+mark(0x0671, 0x06d3, WORD_LETTER);
+mark(0x06d6, 0x06ed, IN_WORD);
+mark(0xe000, 0xf8ff, IN_WORD);
+mark(0x20, 0x20, SPACE);
+mark(0x09, 0x09, SPACE);
+mark(0xa0, 0xa0, SPACE);
+mark(0x2000, 0x200a, SPACE);
+mark(0x202f, 0x202f, SPACE);
+mark(0x30, 0x39, DIGIT);
+mark(0x0660, 0x0669, DIGIT);
+mark(0x06f0, 0x06f9, DIGIT);
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]/u;
+
+/** Which of TOKEN's alternatives matched `s` (the first that can, as the regex tries them). */
+function tokenType(s: string): TokenType {
+  const c = s.charCodeAt(0);
+  if (c === 0x0a || c === 0x0d) return 'newline';
+  const cls = CHAR_CLASS[c];
+  if (cls & SPACE) return 'space';
+  if (cls & DIGIT) return 'number';
+  if (cls & IN_WORD) {
+    // The word alternative takes the whole run of word characters when it holds a
+    // letter; a match made only of such characters, with a letter, is that word.
+    let all = true;
+    let letter = false;
+    for (let k = 0; k < s.length && all; k++) {
+      const ck = CHAR_CLASS[s.charCodeAt(k)];
+      all = (ck & IN_WORD) !== 0;
+      if (ck & WORD_LETTER) letter = true;
+    }
+    if (all && letter) return 'word';
+    if (c >= 0xe000 && c <= 0xf8ff) return 'pua';
+  }
+  return LETTER_OR_MARK.test(s) ? 'latin' : 'punct';
+}
+
 /** Splits text into words, numbers, PUA runs, punctuation, spaces and line breaks. */
 export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_UNGROUPED)) {
+    out.push({ type: tokenType(m[0]), text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The original, group-based classification; kept for checking tokenType against. */
+export function tokenizeByGroups(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const g = m.groups!;
@@ -50,8 +116,17 @@ const YEAR_NOUNS = new Set(['عام', 'سنة', 'سنه']);
 
 /** عام, العام, لعام, وسنة, …: a noun after which a year number stands. */
 export function isYearNoun(word: string): boolean {
-  return stripProclitics(word).some((w) => YEAR_NOUNS.has(w));
+  // Asked of every word of a text; words repeat, so the answer is remembered.
+  let answer = yearNounAnswers.get(word);
+  if (answer === undefined) {
+    answer = stripProclitics(word).some((w) => YEAR_NOUNS.has(w));
+    if (yearNounAnswers.size >= 50_000) yearNounAnswers.clear();
+    yearNounAnswers.set(word, answer);
+  }
+  return answer;
 }
+
+const yearNounAnswers = new Map<string, boolean>();
 
 /** Is the bare word indefinite عام (so it may be the adjective "general, public")? */
 export function isBareAam(word: string): boolean {

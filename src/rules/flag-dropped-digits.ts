@@ -148,8 +148,6 @@ export const flagDroppedDigits: Rule = {
 
     const sites = new Map<number, Site>();
     const weak: { gap: Gap; kind: string; why: string; base: number }[] = [];
-    const startOf = new Map<number, number>();
-    tokens.forEach((t, k) => startOf.set(t.start, k));
     const add = (gap: Gap | null, kind: string, why: string, base: number): void => {
       if (!gap) return;
       if (gap.strength === 'weak') {
@@ -160,7 +158,7 @@ export const flagDroppedDigits: Rule = {
       // A text that still has digits lost none to its font: only a year or day slot
       // left empty right before punctuation is worth a flag there.
       if (!digitless && !IN_ANY_TEXT.has(kind)) return;
-      if (numberRightAfter(tokens, gap.at, startOf)) return;
+      if (numberRightAfter(tokens, gap.at)) return;
       const confidence = gap.strength === 'strong' ? base : base - 0.2;
       const site = { gap, kind, why: `${why} (${gap.looks})`, confidence };
       // One site per gap: the most specific reading wins (a lone decimal point
@@ -188,7 +186,7 @@ export const flagDroppedDigits: Rule = {
           const gap = gapAfter(month.end);
           if (!qualified) add(gap && period ? { ...gap, strength: 'weak' } : gap, 'number-after-month', `a year (or day) expected after ${month.label}`, 0.9);
           // `، يناير 8` (visual order): the day stands after the month.
-          const lead = numberRightAfter(tokens, tokens[month.end].end, startOf) ? null : dayGapBefore(tokens, i);
+          const lead = numberRightAfter(tokens, tokens[month.end].end) ? null : dayGapBefore(tokens, i);
           if (lead) add(lead, 'day-before-month', `a day expected before ${month.label}`, 0.85);
         }
         i = month.end;
@@ -243,7 +241,7 @@ export const flagDroppedDigits: Rule = {
     if (digitless && sites.size > 0) {
       for (const { gap, kind, why } of genericGaps(tokens, spaceBeforeCommaIsStyle)) add(gap, kind, why, 0.7);
       for (const w of weak) {
-        if (numberRightAfter(tokens, w.gap.at, startOf)) continue;
+        if (numberRightAfter(tokens, w.gap.at)) continue;
         const other = sites.get(w.gap.at);
         if (!other) sites.set(w.gap.at, { gap: w.gap, kind: w.kind, why: `${w.why} (${w.gap.looks})`, confidence: w.base - 0.2 });
       }
@@ -280,14 +278,11 @@ function padded(text: string, at: number, mark: string): string {
  * visual order, or with bidi marks taken out, puts the number beyond the
  * punctuation. The number is there, so nothing was dropped.
  */
-function numberRightAfter(tokens: readonly Token[], at: number, startOf: ReadonlyMap<number, number>): boolean {
-  let k = startOf.get(at);
-  if (k === undefined) {
-    // The gap sits inside a run of spaces: continue from the token after it.
-    k = tokens.findIndex((t) => t.start <= at && at < t.end);
-    if (k < 0) return false;
-    k++;
-  }
+function numberRightAfter(tokens: readonly Token[], at: number): boolean {
+  let k = tokenAt(tokens, at);
+  if (k < 0) return false;
+  // The gap sits inside a run of spaces: continue from the token after it.
+  if (tokens[k].start !== at) k++;
   let punct = 0;
   for (; k < tokens.length; k++) {
     const t = tokens[k];
@@ -302,10 +297,27 @@ function numberRightAfter(tokens: readonly Token[], at: number, startOf: Readonl
   return false;
 }
 
+/**
+ * Index of the token that covers offset `at`, or -1 past the end. Tokens tile the
+ * text in order, so a binary search finds it (a linear scan per site is quadratic).
+ */
+function tokenAt(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid];
+    if (at < t.start) hi = mid - 1;
+    else if (at >= t.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /** After the punctuation at `at`: an Arabic word or the end of the line (not a bracket or Latin, as in mirrored text). */
 function arabicAfterPunct(tokens: readonly Token[], at: number): boolean {
-  const k = tokens.findIndex((t) => t.start === at);
-  if (k < 0) return true;
+  const k = tokenAt(tokens, at);
+  if (k < 0 || tokens[k].start !== at) return true;
   for (let j = k + 1; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.type === 'space') continue;
@@ -503,7 +515,7 @@ function prepositionBeforeMinMonth(tokens: readonly Token[], i: number): Gap | n
   if (bareWord(tokens[i].text) !== 'في' && !/^(?:منذ|حتى)$/.test(bareWord(tokens[i].text))) return null;
   const next = nextWordAfter(tokens, i);
   if (!next || bareWord(next.text) !== 'من' || !directlyFollows(tokens, i, next)) return null;
-  const k = tokens.indexOf(next);
+  const k = tokenAt(tokens, next.start);
   if (!tokens[k + 2] || tokens[k + 2].type !== 'word' || !monthPhrase(tokens, k + 2)) return null;
   const t1 = tokens[i + 1];
   const at = t1 && t1.type === 'space' ? t1.end : tokens[i].end;

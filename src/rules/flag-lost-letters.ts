@@ -105,15 +105,11 @@ function showsGlyphDamage(text: string): boolean {
  * A non-word at the start or end of a line that makes a word together with the word
  * at an edge of the same line is one half of a split word (`الز` … `يارة`).
  */
-function joinsAcrossLine(tokens: readonly Token[], i: number, lexicon: Lexicon): boolean {
-  let lineStart = i;
-  while (lineStart > 0 && tokens[lineStart - 1].type !== 'newline') lineStart--;
-  let lineEnd = i;
-  while (lineEnd + 1 < tokens.length && tokens[lineEnd + 1].type !== 'newline') lineEnd++;
-  const words = tokens.slice(lineStart, lineEnd + 1).filter((t) => t.type === 'word');
-  if (words.length < 2) return false;
-  const first = words[0];
-  const last = words[words.length - 1];
+function joinsAcrossLine(tokens: readonly Token[], i: number, lexicon: Lexicon, lines: TokenLines): boolean {
+  const line = lines.lineOf[i];
+  if (lines.words[line] < 2) return false;
+  const first = tokens[lines.firstWord[line]];
+  const last = tokens[lines.lastWord[line]];
   const me = tokens[i];
   if (me !== first && me !== last) return false;
   const bare = bareWord(me.text);
@@ -143,13 +139,48 @@ function inVisualOrder(tokens: readonly Token[]): boolean {
   return reversed > 0 && reversed >= logical;
 }
 
-/** Short fragments on the line (a lone letter, a piece opening with tatweel): runs were split here. */
-function lineHasFragments(tokens: readonly Token[], i: number): boolean {
-  const isFragment = (t: Token) =>
-    t.type === 'word' && (t.text.startsWith(TATWEEL) || (bareWord(t.text).length === 1 && !/^[و]$/.test(bareWord(t.text))));
-  for (let k = i - 1; k >= 0 && tokens[k].type !== 'newline'; k--) if (isFragment(tokens[k])) return true;
-  for (let k = i + 1; k < tokens.length && tokens[k].type !== 'newline'; k++) if (isFragment(tokens[k])) return true;
-  return false;
+/** A short fragment (a lone letter, a piece opening with tatweel): runs were split here. */
+function isFragment(t: Token): boolean {
+  return t.type === 'word' && (t.text.startsWith(TATWEEL) || (bareWord(t.text).length === 1 && !/^[و]$/.test(bareWord(t.text))));
+}
+
+/**
+ * Per line (tokens between line breaks): its words and fragments, counted once, so
+ * the checks per word do not rescan the line (quadratic on long lines).
+ */
+interface TokenLines {
+  lineOf: Int32Array;
+  words: number[];
+  firstWord: number[];
+  lastWord: number[];
+  fragments: number[];
+}
+
+function tokenLines(tokens: readonly Token[]): TokenLines {
+  const lines: TokenLines = { lineOf: new Int32Array(tokens.length), words: [0], firstWord: [-1], lastWord: [-1], fragments: [0] };
+  let line = 0;
+  tokens.forEach((t, k) => {
+    if (t.type === 'newline') {
+      line++;
+      lines.words.push(0);
+      lines.firstWord.push(-1);
+      lines.lastWord.push(-1);
+      lines.fragments.push(0);
+      lines.lineOf[k] = -1;
+      return;
+    }
+    lines.lineOf[k] = line;
+    if (t.type !== 'word') return;
+    if (lines.words[line]++ === 0) lines.firstWord[line] = k;
+    lines.lastWord[line] = k;
+    if (isFragment(t)) lines.fragments[line]++;
+  });
+  return lines;
+}
+
+/** Short fragments elsewhere on the line: runs were split here. */
+function lineHasFragments(tokens: readonly Token[], i: number, lines: TokenLines): boolean {
+  return lines.fragments[lines.lineOf[i]] - (isFragment(tokens[i]) ? 1 : 0) > 0;
 }
 
 export const flagLostLetters: Rule = {
@@ -160,6 +191,8 @@ export const flagLostLetters: Rule = {
   run(ctx: RuleContext) {
     const { text, options } = ctx;
     if (!/[\u0621-\u064a]/.test(text)) return {};
+    // Both signs need a tatweel or a private-use code somewhere: clean text stops here, untokenized.
+    if (!text.includes(TATWEEL) && !/[\ue000-\uf8ff]/.test(text)) return {};
     const tokens = tokenize(text);
     const tatweelEnded: number[] = [];
     tokens.forEach((t, i) => {
@@ -216,15 +249,29 @@ export const flagLostLetters: Rule = {
 
     if (damaged && !inVisualOrder(tokens)) {
       const done = new Set(tatweelEnded);
+      // Words repeat: whether one is known (a word, or seen) is looked up once per spelling.
+      const known = new Map<string, boolean>();
+      const isKnown = (bare: string): boolean => {
+        let k = known.get(bare);
+        if (k === undefined) {
+          k = bare.length < 2 || ![...bare].every(isArabicLetter) || lexicon.has(bare) || freq.word(bare) > 0 || (docCounts.get(bare) ?? 0) > 1;
+          known.set(bare, k);
+        }
+        return k;
+      };
+      const insertionsOf = new Map<string, Set<string>>();
+      let lines: TokenLines | undefined;
       tokens.forEach((t, i) => {
         if (t.type !== 'word' || done.has(i) || PRIVATE_USE.test(t.text)) return;
         const bare = bareWord(t.text);
-        if (bare.length < 2 || ![...bare].every(isArabicLetter)) return;
-        if (lexicon.has(bare) || freq.word(bare) > 0 || (docCounts.get(bare) ?? 0) > 1) return;
+        if (isKnown(bare)) return;
         // Words at a line's edges are where runs meet: halves of split words, for
         // the reordering rules to join.
-        if (atLineEdge(tokens, i) || lineHasFragments(tokens, i) || joinsAcrossLine(tokens, i, lexicon)) return;
-        const frequent = rank(insertions(lexicon, bare, 2), neighbour(tokens, i, -1), neighbour(tokens, i, +1), freq, docCounts).filter(
+        lines ??= tokenLines(tokens);
+        if (atLineEdge(tokens, i) || lineHasFragments(tokens, i, lines) || joinsAcrossLine(tokens, i, lexicon, lines)) return;
+        let candidates = insertionsOf.get(bare);
+        if (!candidates) insertionsOf.set(bare, (candidates = insertions(lexicon, bare, 2)));
+        const frequent = rank(candidates, neighbour(tokens, i, -1), neighbour(tokens, i, +1), freq, docCounts).filter(
           (s) => s.frequent,
         );
         if (frequent.length === 0) return;
