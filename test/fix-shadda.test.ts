@@ -3,9 +3,11 @@ import { runOnly } from './rule-helpers.js';
 
 const RULE = 'fix-shadda';
 
-/** A second late shadda in the same document: the misplacement must show twice. */
-const ALSO_LATE = ' ثم تمكنّ';
-const ALSO_LATE_FIXED = ' ثم تمكّن';
+/**
+ * A second late shadda in the same document: the misplacement must show in two
+ * different words (one typo repeated is still one writer's slip).
+ */
+const alsoLate = (input: string) => (input.includes('تمكنّ') ? [' ثم وتميزّت', ' ثم وتميّزت'] : [' ثم تمكنّ', ' ثم تمكّن']);
 
 describe('fix-shadda: moves a late shadda back', () => {
   const cases: { input: string; output: string; column: number }[] = [
@@ -20,13 +22,19 @@ describe('fix-shadda: moves a late shadda back', () => {
   ];
   for (const c of cases) {
     it(`${c.input} → ${c.output}`, () => {
-      const r = runOnly(RULE, c.input + ALSO_LATE);
-      expect(r.text).toBe(c.output + ALSO_LATE_FIXED);
+      const [also, alsoFixed] = alsoLate(c.input);
+      const r = runOnly(RULE, c.input + also);
+      expect(r.text).toBe(c.output + alsoFixed);
       expect(r.changes).toHaveLength(2);
       expect(r.changes[0]).toMatchObject({ rule: RULE, line: 1, column: c.column });
       expect(r.flags).toEqual([]);
     });
   }
+
+  it('the same misplaced word twice is still one slip', () => {
+    const input = 'والواقع أن العراق يتطّلع إلى تحقيق. والعراق يتطّلع أيضا';
+    expect(runOnly(RULE, input).text).toBe(input);
+  });
 
   it('a shadda on ى moves on its own', () => {
     const r = runOnly(RULE, 'وتبنىّ سياسات');
