@@ -1,3 +1,4 @@
+import { bracketPairing } from '../core/brackets.js';
 import type { Edit, FlagProposal, Line, Rule } from '../core/types.js';
 import { bidiClass, visualToLogical } from '../core/visual-reorder.js';
 import { anyLineReadsReversed } from '../knowledge/letter-pairs.js';
@@ -205,25 +206,6 @@ const FAMILIES: readonly [string, string][] = [
 /** Pairs that must all read closed-first before a document's brackets count as mirrored. */
 const MIN_MIRRORED_PAIRS = 2;
 
-/** Pairs matched, and brackets left unmatched, reading `open` as the opening one. */
-function pairing(lines: readonly string[], open: string, close: string): { pairs: number; strays: number } {
-  let depth = 0;
-  let pairs = 0;
-  let strays = 0;
-  for (const l of lines) {
-    for (const ch of l) {
-      if (ch === open) depth++;
-      else if (ch === close) {
-        if (depth > 0) {
-          depth--;
-          pairs++;
-        } else strays++;
-      }
-    }
-  }
-  return { pairs, strays: strays + depth };
-}
-
 /**
  * `»لم نلحظ«`, `)EU(`: a typesetter that stored the mirrored glyph (XeLaTeX with
  * bidi) gives every bracket of its Arabic lines the wrong way round. When every
@@ -235,8 +217,8 @@ function mirroredBrackets(lines: readonly Line[]): Edit[] {
   const texts = arabic.map((l) => l.text);
   const edits: Edit[] = [];
   for (const [open, close] of FAMILIES) {
-    const right = pairing(texts, open, close);
-    const wrong = pairing(texts, close, open);
+    const right = bracketPairing(texts, open, close);
+    const wrong = bracketPairing(texts, close, open);
     if (wrong.strays > 0 || wrong.pairs < MIN_MIRRORED_PAIRS || right.strays < 2) continue;
     for (const l of arabic) {
       for (let i = 0; i < l.text.length; i++) {

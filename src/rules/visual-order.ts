@@ -1,3 +1,4 @@
+import { bracketPairing } from '../core/brackets.js';
 import { bareWord, isArabicMark } from '../core/arabic.js';
 import { anyLineReadsReversed, bareLetters, getLetterPairs, REVERSED_LINE_GAIN } from '../knowledge/letter-pairs.js';
 import type { Edit, FlagProposal, Line, Rule, RuleContext } from '../core/types.js';
@@ -258,20 +259,8 @@ const BRACKET_FAMILIES: readonly [string, string][] = [
 
 /** Matched pairs minus stray brackets of one family over the document's lines. */
 function balance(lines: readonly string[], open: string, close: string): number {
-  let depth = 0;
-  let score = 0;
-  for (const l of lines) {
-    for (const ch of l) {
-      if (ch === open) depth++;
-      else if (ch === close) {
-        if (depth > 0) {
-          depth--;
-          score++;
-        } else score--;
-      }
-    }
-  }
-  return score - depth;
+  const { pairs, strays } = bracketPairing(lines, open, close);
+  return pairs - strays;
 }
 
 export interface Layout {
