@@ -120,19 +120,19 @@ function lowConfidenceFlag(e: Edit, min: number): FlagProposal {
   };
 }
 
-function toChange(rule: Rule, e: Edit, doc: TrackedText, index: LineIndex): Change {
-  const [offset, endOffset] = doc.inputRange(e.start, e.end);
+/** Where a range of the current text was in the input, as offsets and line:column. */
+function inputPlace(doc: TrackedText, index: LineIndex, start: number, end: number) {
+  const [offset, endOffset] = doc.inputRange(start, end);
   const a = index.point(offset);
   const b = index.point(endOffset);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, offset, endOffset };
+}
+
+function toChange(rule: Rule, e: Edit, doc: TrackedText, index: LineIndex): Change {
   return {
     rule: rule.id,
     safety: rule.safety,
-    line: a.line,
-    column: a.column,
-    endLine: b.line,
-    endColumn: b.column,
-    offset,
-    endOffset,
+    ...inputPlace(doc, index, e.start, e.end),
     before: doc.text.slice(e.start, e.end),
     after: e.text,
     confidence: round(e.confidence),
@@ -141,20 +141,13 @@ function toChange(rule: Rule, e: Edit, doc: TrackedText, index: LineIndex): Chan
 }
 
 function toFlag(ruleId: string, f: FlagProposal, doc: TrackedText, index: LineIndex, input: string): Flag {
-  const [offset, endOffset] = doc.inputRange(f.start, f.end ?? f.start);
-  const a = index.point(offset);
-  const b = index.point(endOffset);
+  const place = inputPlace(doc, index, f.start, f.end ?? f.start);
   const flag: Flag = {
     rule: ruleId,
     kind: f.kind,
-    line: a.line,
-    column: a.column,
-    endLine: b.line,
-    endColumn: b.column,
-    offset,
-    endOffset,
+    ...place,
     message: f.message,
-    context: contextAround(input, offset, endOffset),
+    context: contextAround(input, place.offset, place.endOffset),
   };
   if (f.confidence !== undefined) flag.confidence = round(f.confidence);
   if (f.suggestions?.length) flag.suggestions = f.suggestions;
