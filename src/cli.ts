@@ -157,6 +157,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const modes = [opts.write, opts.diff, opts.check].filter(Boolean).length;
   if (modes > 1) return usage('choose one of --write, --diff, --check');
+  // --fail-on only decides what makes --check fail; saying it without --check is a
+  // mistake the user should hear about, not a silently ignored option. (A config
+  // file may set it for the runs that do check.)
+  if (!opts.check && program.getOptionValueSource('failOn') === 'cli') return usage('--fail-on needs --check');
   if (opts.write && opts.encoding && !opts.encoding.startsWith('utf')) {
     return usage(`--write cannot write ${opts.encoding} back; use -o to write UTF-8 copies`);
   }

@@ -71,6 +71,10 @@ describe('flags under --check', () => {
     expect((await run(['--check', '--fail-on', 'flags', clean])).status).toBe(0);
   });
 
+  test('--fail-on without --check is a usage error, not silently ignored', async () => {
+    expect((await run(['--fail-on', 'flags', flagged])).status).toBe(2);
+  });
+
   test('--fail-on flags fails when one file of several has flags', async () => {
     expect((await run(['--check', '--fail-on', 'flags', clean, flagged])).status).toBe(1);
   });
