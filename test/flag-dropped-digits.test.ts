@@ -24,6 +24,7 @@ const mustFlag: { name: string; input: string; marked: string; kinds: string[] }
   { name: 'a text that lost its digits: a line opening with a space before a unit', input: 'في يونيو ، ركض العداؤون\n كيلومترات، وسباق', marked: 'في يونيو ⟦#⟧، ركض العداؤون\n⟦#⟧ كيلومترات، وسباق', kinds: ['number-after-month', 'number-before-unit'] },
   { name: 'a double space before a month', input: 'جرت في  أكتوبر الماضي', marked: 'جرت في ⟦#⟧ أكتوبر الماضي', kinds: ['day-before-month'] },
   { name: 'a text that lost its digits: a month then a comma', input: 'بعد الانسحاب عام ، إذ وقع الاتفاق في يونيو، ومن ثم', marked: 'بعد الانسحاب عام ⟦#⟧، إذ وقع الاتفاق في يونيو ⟦#⟧، ومن ثم', kinds: ['year-after-year-noun', 'number-after-month'] },
+  { name: 'a text that lost its digits: a reversed line ending in a month, with a comma left alone', input: 'وبدأت المفاوضات في ، أعلنت الوزارة في منتصف يناير\nوقالت إن الاتفاق قريب', marked: 'وبدأت المفاوضات في ⟦#⟧، أعلنت الوزارة في منتصف يناير ⟦#⟧\nوقالت إن الاتفاق قريب', kinds: ['orphan-comma', 'number-after-month'] },
 ];
 
 describe('flag-dropped-digits: flags and marks', () => {
@@ -85,6 +86,7 @@ const mustNotFlag: { name: string; input: string }[] = [
   { name: 'this year', input: 'وتحسنت الأرقام هذا العام ، وفي عام 2020 تراجعت' },
   { name: 'a name that looks like على', input: 'من المهاجم يوسف بن علي، بعد ركلة ثم منذ 2019 ، و' },
   { name: 'an adverb that looks like a preposition', input: 'لم يعرفوها من قبل، فصاروا يوفرون ساعات' },
+  { name: 'a month at the end of a line with no trace of a lost number', input: 'زار الوفد العاصمة في مطلع يناير\nوعقد لقاءات، وقال إن الزيارة ناجحة' },
 ];
 
 describe('flag-dropped-digits: leaves alone', () => {

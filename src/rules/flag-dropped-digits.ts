@@ -93,6 +93,24 @@ function isLineEnd(t: Token | undefined): boolean {
   return t === undefined || t.type === 'newline';
 }
 
+/**
+ * The line holding token i shows what a dropped number leaves in a line whose runs
+ * were reversed: it opens with a space, or holds a comma or full stop standing alone
+ * between spaces (the number's run was emitted without its digits).
+ */
+function lineShowsMovedNumber(tokens: readonly Token[], i: number): boolean {
+  let from = i;
+  while (from > 0 && tokens[from - 1].type !== 'newline') from--;
+  let to = i;
+  while (to + 1 < tokens.length && tokens[to + 1].type !== 'newline') to++;
+  if (tokens[from].type === 'space' && from < to) return true;
+  for (let j = from + 1; j < to; j++) {
+    const t = tokens[j];
+    if (t.type === 'punct' && /^[،,.]$/.test(t.text) && tokens[j - 1].type === 'space' && tokens[j + 1].type === 'space') return true;
+  }
+  return false;
+}
+
 /** True when the line after token k (a line break) is empty or missing: a paragraph ends. */
 function paragraphEndsAt(tokens: readonly Token[], k: number): boolean {
   if (k >= tokens.length) return true;
@@ -117,7 +135,7 @@ export const flagDroppedDigits: Rule = {
     const spaceBeforeCommaIsStyle = spaceBeforePunctuationHabit(tokens);
 
     /** The gap right after token i, if there is one. */
-    const gapAfter = (i: number): Gap | null => {
+    const gapAfter = (i: number, lineEndTrace = false): Gap | null => {
       const t1 = tokens[i + 1];
       const t2 = tokens[i + 2];
       if (t1 === undefined) return { strength: 'weak', at: tokens[i].end, looks: 'the text ends' };
@@ -142,6 +160,13 @@ export const flagDroppedDigits: Rule = {
       }
       if (t1.type === 'newline' && paragraphEndsAt(tokens, i + 1)) {
         return { strength: 'weak', at: t1.start, looks: 'the paragraph ends' };
+      }
+      // A line whose runs came out reversed ends where its first run ended: a number
+      // that followed there now stands elsewhere in the line, or is gone and left a
+      // comma alone or a space at the line start (seed 000: `… ديسمبر` ⏎ with `في ،`).
+      // Only a month is asked this: a year or day so surely follows it.
+      if (lineEndTrace && t1.type === 'newline' && lineShowsMovedNumber(tokens, i)) {
+        return { strength: 'weak', at: t1.start, looks: 'the line ends, and the line shows the trace of a moved number' };
       }
       return null;
     };
@@ -183,7 +208,7 @@ export const flagDroppedDigits: Rule = {
           // في أواخر يونيو، في شهر يونيو، are whole without a number: only a text that
           // lost its digits makes them suspect.
           const period = prev !== null && PERIOD_WORDS.has(foldAlef(prev.text));
-          const gap = gapAfter(month.end);
+          const gap = gapAfter(month.end, true);
           if (!qualified) add(gap && period ? { ...gap, strength: 'weak' } : gap, 'number-after-month', `a year (or day) expected after ${month.label}`, 0.9);
           // `، يناير 8` (visual order): the day stands after the month.
           const lead = numberRightAfter(tokens, tokens[month.end].end) ? null : dayGapBefore(tokens, i);
