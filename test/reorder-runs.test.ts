@@ -219,3 +219,24 @@ describe('reorder-runs leaves clean lines with numbers alone', () => {
     });
   }
 });
+
+describe('reorder-runs: a text that lost its digits', () => {
+  // Digits always make runs of their own, so a text with none left but the traces
+  // of dropped numbers (a lone `%`, a lone `.`) was cut into runs there: one fair win
+  // that puts such a trace back beside its words is enough evidence of damage.
+  const before = 'وأعلنت الهيئة أن المرشحين المستقلين فازوا بنحو % من المقاعد، مقارنة بـ';
+  const after = 'متزايدة لدى الناخبين في الابتعاد عن الأحزاب التقليدية التي هيمنت على الحياة';
+  const { damaged, logical } = reverseRuns('%| فقط في الدورة السابقة عام |.| ويرى مراقبون أن هذه النتيجة تعكس رغبة');
+
+  it('puts the runs of the one reversed line back', () => {
+    const r = fixText(`${before}\n${damaged}\n${after}\n`, ONLY_REORDER);
+    expect(lineOf(r.text, 2)).toBe(logical);
+    expect(r.changes.some((c) => c.rule === 'reorder-runs')).toBe(true);
+  });
+
+  it('leaves the same line alone where digits are still in the text (nothing was dropped)', () => {
+    const withDigits = `${before.replace('بنحو %', 'بنحو 40%')}\n${damaged}\n${after}\n`;
+    const r = fixText(withDigits, ONLY_REORDER);
+    expect(r.changes.filter((c) => c.rule === 'reorder-runs')).toEqual([]);
+  });
+});

@@ -237,6 +237,21 @@ function joinsACutWord(c: { info: { line: { text: string } }; decision?: { text:
   return !!c.decision && wordCount(c.decision.text) < wordCount(c.info.line.text);
 }
 const FAIR_MARGIN = 0.8;
+/** Any digit: Western, Arabic-Indic or Eastern Arabic-Indic. */
+const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+
+/** The reading moves what a dropped number left (see tokens.ts, droppedNumber) away from where it stood. */
+function movesTrace(c: Candidate): boolean {
+  if (!c.decision) return false;
+  const traces = (tokens: readonly Token[]) =>
+    tokens
+      .map((t, i) => (t.droppedNumber && t.kind === 'punct' ? i : -1))
+      .filter((i) => i >= 0);
+  const before = traces(c.info.tokens);
+  if (before.length === 0) return false;
+  const after = traces(tokenizeLine(c.decision.text));
+  return before.join(',') !== after.join(',');
+}
 
 export const reorderRuns: Rule = {
   id: REORDER_RUNS,
@@ -271,7 +286,11 @@ export const reorderRuns: Rule = {
       const clear = margins.filter((m) => m >= CLEAR_MARGIN).length;
       const fair = margins.filter((m) => m >= FAIR_MARGIN).length;
       const clearMoves = all.filter((c) => (c.decision?.margin ?? 0) >= CLEAR_MARGIN).length;
-      if (clear === 0 && fair < 2 && clearMoves < 2) return {};
+      // A text with no digit left that still shows where numbers stood (a lone `%`
+      // or `.`, a double space) lost them to its font, and digits always split runs:
+      // there one fair win that puts such a trace back beside its words will do.
+      const traceMoves = DIGIT.test(ctx.text) ? 0 : all.filter((c) => (c.decision?.margin ?? 0) >= FAIR_MARGIN && movesTrace(c)).length;
+      if (clear === 0 && fair < 2 && clearMoves < 2 && traceMoves === 0) return {};
       analysis.damaged = true;
       candidates = judgeLines(analysis, signs, web, ctx.knowledge, opts);
     }
