@@ -17,7 +17,8 @@ import { tokenize, type Token } from '../knowledge/number-context.js';
  *    that uses the run a lexicon word too;
  * 2. they are ranked by how common the words they make are: web counts, the
  *    document's (and the run's) own words, the word pairs they form with their
- *    neighbours, and the word without its clitics; a string longer than one letter
+ *    neighbours, the word without its clitics, and the stem's other inflections
+ *    (see familyForms); a string longer than one letter
  *    per code pays a little;
  * 3. the best is applied when the words it makes are attested somewhere and it
  *    leads the next candidate clearly; otherwise each word is flagged with the
