@@ -102,6 +102,49 @@ describe('private-use-letters: leaves alone', () => {
   }
 });
 
+describe('private-use-letters: a reading attested only through its stem\'s other forms', () => {
+  // A made-up document: a reduplicated verb whose second half a font drew with two
+  // PUA glyphs after a tatweel, and a noun ending in the same two letters. Neither
+  // word is in the counts; only their siblings are (the verbal noun, and the verbal
+  // noun beside the verb's own neighbour). «من» makes both words words too.
+  const lexicon = lexiconFromWords(['تزلزل', 'الغزل', 'تزلمن', 'الغمن', 'الأرض', 'شعر']);
+  const doc = 'قد تزلـ\ue1a0\ue1a1 الأرض تحت أقدامنا، ويبقى شعر الغ\ue1a0\ue1a1 في الذاكرة';
+  const cases = [
+    {
+      name: 'siblings in the counts and beside the same neighbour: decoded',
+      freq: frequencies({ زلزلة: 5, يتزلزل: 1 }, { 'زلزلة الأرض': 2 }),
+      out: 'قد تزلـزل الأرض تحت أقدامنا، ويبقى شعر الغزل في الذاكرة',
+    },
+    { name: 'no sibling anywhere: flagged, not decoded', freq: frequencies({}), out: doc },
+    {
+      name: 'both readings have siblings as often: flagged, not decoded',
+      freq: frequencies({ زلزلة: 5, تزلمنت: 5 }),
+      out: doc,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = runOnly(RULE, doc, { lexicon, frequencies: c.freq });
+      expect(r.text).toBe(c.out);
+      if (c.out === doc) {
+        expect(r.changes).toEqual([]);
+        expect(r.flags.map((f) => f.kind)).toEqual(['private-use-letters-unsolved', 'private-use-letters-unsolved']);
+      } else {
+        expect(r.changes.map((ch) => ch.after)).toEqual(['زل', 'زل']);
+        expect(r.flags).toEqual([]);
+      }
+    });
+  }
+
+  it('icon-font codes beside words with siblings in the counts stay', () => {
+    const input = '\ue1a0 الأرض \ue1a1\ue1a0 شعر';
+    const r = runOnly(RULE, input, { lexicon, frequencies: frequencies({ زلزلة: 5 }, { 'زلزلة الأرض': 2 }) });
+    expect(r.text).toBe(input);
+    expect(r.changes).toEqual([]);
+    expect(r.flags).toEqual([]);
+  });
+});
+
 describe('private-use-letters: with the shipped lexicon and counts', () => {
   it('الخا + two codes, used twice, is الخارج / خارج', () => {
     const input = 'وفي الداخل مع الولايات المتحدة، وفي الخا\ue0a5\ue072 مع الولايات المتحدة\nبعض الأفراد خا\ue0a5\ue072 المليشيات، خاصة في العراق';

@@ -17,7 +17,8 @@ import { tokenize, type Token } from '../knowledge/number-context.js';
  *    that uses the run a lexicon word too;
  * 2. they are ranked by how common the words they make are: web counts, the
  *    document's (and the run's) own words, the word pairs they form with their
- *    neighbours, and the word without its clitics; a string longer than one letter
+ *    neighbours, the word without its clitics, and the stem's other inflections
+ *    (see familyForms); a string longer than one letter
  *    per code pays a little;
  * 3. the best is applied when the words it makes are attested somewhere and it
  *    leads the next candidate clearly; otherwise each word is flagged with the
@@ -104,6 +105,69 @@ function withoutClitics(w: string): string | null {
   return m && w.length - m[0].length >= 2 ? w.slice(m[0].length) : null;
 }
 
+/**
+ * Other inflections of a word's stem: the web sample is small, so a rarer form
+ * (`تزعزع`) is often missing while its siblings (`زعزعة`, `يتزعزع`) are there,
+ * and a sibling beside the same neighbour (`زعزعة استقرار` for `تزعزع استقرار`)
+ * is as good a sign as the word itself. The stem is the word without its
+ * proclitics and, when what is left starts with one, the prefix of the imperfect
+ * (which then may be swapped for another); forms are that stem with common
+ * proclitics and suffixes. Stems under three letters are left out: their
+ * "siblings" would be unrelated words.
+ */
+const FAMILY_PREFIXES = ['', 'ال', 'و', 'ف', 'ب', 'ل', 'وال', 'بال', 'لل', 'فال', 'كال'];
+const FAMILY_VERB_PREFIXES = ['ي', 'ت', 'ن', 'أ', 'يت', 'تت', 'نت', 'ويت', 'وت'];
+const FAMILY_SUFFIXES = ['', 'ة', 'ات', 'ه', 'ها', 'هم', 'ي', 'ا', 'وا', 'ون', 'ين', 'ت', 'تها', 'ته'];
+const MIN_FAMILY_STEM = 3;
+
+function familyForms(w: string): Set<string> {
+  const core = withoutClitics(w) ?? w;
+  const out = new Set<string>();
+  const add = (stem: string, prefixes: readonly string[], sameWord: boolean) => {
+    if (stem.length < MIN_FAMILY_STEM) return;
+    for (const p of prefixes)
+      for (const s of FAMILY_SUFFIXES) {
+        // The word itself under another proclitic is not a sibling: the word's own
+        // counts (and its stem's) are scored already.
+        if (sameWord && s === '') continue;
+        out.add(p + stem + s);
+      }
+  };
+  add(core, FAMILY_PREFIXES, true);
+  if (/^[يتنأ]/.test(core)) add(core.slice(1), [...FAMILY_PREFIXES, ...FAMILY_VERB_PREFIXES], false);
+  out.delete(core);
+  return out;
+}
+
+interface FamilyEvidence {
+  /** Web and document counts of the siblings. */
+  seen: number;
+  /** Pair counts of the siblings with the word's own neighbours. */
+  pairs: number;
+}
+
+/** `ownWords`: the words the reading makes (and their stems), which are no siblings of one another. */
+function familyEvidence(
+  w: string,
+  uses: readonly Use[],
+  ownWords: ReadonlySet<string>,
+  freq: FrequencyModel,
+  docCounts: ReadonlyMap<string, number>,
+): FamilyEvidence {
+  let seen = 0;
+  let pairs = 0;
+  for (const f of familyForms(w)) {
+    if (ownWords.has(f)) continue;
+    const n = freq.word(f) + 3 * (docCounts.get(f) ?? 0);
+    if (n === 0) continue;
+    seen += n;
+    let best = 0;
+    for (const u of uses) best = Math.max(best, (u.prev ? freq.pair(u.prev, f) : 0) + (u.next ? freq.pair(f, u.next) : 0));
+    pairs += best;
+  }
+  return { seen, pairs };
+}
+
 /** Strings that fill `use` to make a lexicon word, from the trie (cached per run: the engine makes several passes). */
 function fillsFor(lexicon: Lexicon, use: Use, minLen: number, maxLen: number, cache: Map<string, Set<string>>): Set<string> {
   const key = `${use.before}|${use.after}|${minLen}|${maxLen}`;
@@ -148,17 +212,28 @@ function scoreReading(
   // A word used five times is still one piece of evidence about the codes: each
   // distinct word counts once, with the best of its neighbour pairs.
   const pairsOf = new Map<string, number>();
+  const usesOf = new Map<string, Use[]>();
   for (const u of uses) {
     const w = u.before + fill + u.after;
     const pairs = (u.prev ? freq.pair(u.prev, w) : 0) + (u.next ? freq.pair(w, u.next) : 0);
     pairsOf.set(w, Math.max(pairsOf.get(w) ?? 0, pairs));
+    usesOf.set(w, [...(usesOf.get(w) ?? []), u]);
+  }
+  const ownWords = new Set<string>();
+  for (const w of pairsOf.keys()) {
+    ownWords.add(w);
+    ownWords.add(withoutClitics(w) ?? w);
   }
   for (const [w, pairs] of pairsOf) {
     const seen = freq.word(w) + 3 * (docCounts.get(w) ?? 0);
     const stem = withoutClitics(w);
     const stemSeen = stem ? freq.word(stem) + 3 * (docCounts.get(stem) ?? 0) : 0;
-    if (seen > 0 || stemSeen > 0) attested = true;
+    const family = familyEvidence(w, usesOf.get(w)!, ownWords, freq, docCounts);
+    if (seen > 0 || stemSeen > 0 || family.seen > 0) attested = true;
     score += Math.log1p(seen) + 0.5 * Math.log1p(stemSeen) + Math.log1p(pairs);
+    // Siblings weigh less than the word itself: a stem's other forms say the stem
+    // is real, not that this form is the one meant.
+    score += 0.5 * Math.log1p(family.seen) + Math.log1p(family.pairs);
   }
   return { fill, score, attested };
 }
