@@ -287,7 +287,7 @@ export const reorderRuns: Rule = {
       const fair = margins.filter((m) => m >= FAIR_MARGIN).length;
       const clearMoves = all.filter((c) => (c.decision?.margin ?? 0) >= CLEAR_MARGIN).length;
       // A text with no digit left that still shows where numbers stood (a lone `%`
-      // or `.`, a double space) lost them to its font, and digits always split runs:
+      // or `.`) lost them to its font, and digits always split runs:
       // there one fair win that puts such a trace back beside its words will do.
       const traceMoves = DIGIT.test(ctx.text) ? 0 : all.filter((c) => (c.decision?.margin ?? 0) >= FAIR_MARGIN && movesTrace(c)).length;
       if (clear === 0 && fair < 2 && clearMoves < 2 && traceMoves === 0) return {};
