@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { tokenize, tokenizeByGroups } from '../src/knowledge/number-context.js';
+import { makeToken, makeTokenByCharacters } from '../src/reorder/tokens.js';
 
 // tokenize classifies matches by their characters; it must agree with reading the
 // regex's named groups on every kind of text the tool sees.
@@ -31,5 +33,33 @@ describe('tokenize', () => {
 
   it('names each kind of token', () => {
     expect(tokenize('عام 2019،\n\ue000x').map((t) => t.type)).toEqual(['word', 'space', 'number', 'punct', 'newline', 'pua', 'latin']);
+  });
+});
+
+// makeToken takes a short cut for tokens of Arabic letters, marks and tatweel only;
+// it must build the very token the character-by-character path builds.
+describe('makeToken', () => {
+  const arabicChars = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئةىٱپچژکگی', '\u0640', '\u064b', '\u0651', '\u0652', '\u0670', '\u06d6', '\u06dd', '\u06e9', '\u06ed'];
+  it('agrees with the general path on Arabic-only and mixed tokens', () => {
+    const char = fc.oneof(fc.constantFrom(...arabicChars), fc.constantFrom('1', '٣', '.', '،', 'a', '\ue000', '(', '%'));
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 0, maxLength: 8 }), (chars) => {
+        const text = chars.join('');
+        expect(makeToken(text, 3)).toEqual(makeTokenByCharacters(text, 3));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees on every token of the seeds', () => {
+    const words = readdirSync('seeds').flatMap((f) => readFileSync(`seeds/${f}`, 'utf8').split(/[ \n]/));
+    expect(words.length).toBeGreaterThan(1000);
+    for (const w of words) expect(makeToken(w, 0)).toEqual(makeTokenByCharacters(w, 0));
+  });
+
+  it('reads a lone letter and a tatweel-initial piece', () => {
+    expect(makeToken('ز', 0)).toMatchObject({ kind: 'word', loneLetter: true, words: ['ز'] });
+    expect(makeToken('ــات', 0)).toMatchObject({ kind: 'word', tatweelInitial: true, words: ['ات'] });
+    expect(makeToken('ــ', 0).kind).toBe('punct');
   });
 });

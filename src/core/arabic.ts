@@ -44,6 +44,13 @@ export function isDigit(ch: string): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
 }
 
+/** Runs of digits of any of the three digit sets (Western, Arabic-Indic, Eastern Arabic-Indic). */
+export const DIGIT_RUN = /[0-9\u0660-\u0669\u06f0-\u06f9]+/g;
+
+export function hasDigit(text: string): boolean {
+  return /[0-9\u0660-\u0669\u06f0-\u06f9]/.test(text);
+}
+
 export function isLatinLetter(ch: string): boolean {
   return /\p{Script=Latin}/u.test(ch);
 }

@@ -8,13 +8,19 @@ export function bracketPairing(lines: readonly string[], open: string, close: st
   let pairs = 0;
   let strays = 0;
   for (const l of lines) {
-    for (const ch of l) {
-      if (ch === open) depth++;
-      else if (ch === close) {
+    // Jump from bracket to bracket (most lines have none): every rule reads every line.
+    let o = l.indexOf(open);
+    let c = l.indexOf(close);
+    while (o >= 0 || c >= 0) {
+      if (c < 0 || (o >= 0 && o < c)) {
+        depth++;
+        o = l.indexOf(open, o + 1);
+      } else {
         if (depth > 0) {
           depth--;
           pairs++;
         } else strays++;
+        c = l.indexOf(close, c + 1);
       }
     }
   }

@@ -39,6 +39,7 @@ export function letterPairsFromCounts(counts: Iterable<[string, number]>): Lette
   // Add-one smoothing over the letters seen: an unseen pair is rare, not impossible.
   const logP = (a: string, b: string) => Math.log(((pair.get(a + b) ?? 0) + 1) / ((first.get(a) ?? 0) + size));
   const memo = new Map<string, number>();
+  const gains = new Map<string, number>();
   const score = (w: string) => {
     let v = memo.get(w);
     if (v === undefined) {
@@ -53,12 +54,19 @@ export function letterPairsFromCounts(counts: Iterable<[string, number]>): Lette
   };
   return {
     reversalGain(words) {
-      let gain = 0;
+      let total = 0;
       for (const w of words) {
         if (w.length < 2) continue;
-        gain += score([...w].reverse().join('')) - score(w);
+        // Words repeat: each one's gain is worked out once (every line of every document is read).
+        let g = gains.get(w);
+        if (g === undefined) {
+          g = score([...w].reverse().join('')) - score(w);
+          if (gains.size > 100_000) gains.clear();
+          gains.set(w, g);
+        }
+        total += g;
       }
-      return gain;
+      return total;
     },
   };
 }
@@ -80,8 +88,11 @@ const PRESENTATION_FORM = /[\ufb50-\ufdff\ufe70-\ufefc]/;
 
 /** The bare letters of a word: presentation forms folded (NFKC per character), no marks, tatweel or U+FFFD. */
 export function bareLetters(word: string): string {
-  let out = '';
-  for (const ch of word) out += PRESENTATION_FORM.test(ch) ? ch.normalize('NFKC').trim() : ch;
+  let out = word;
+  if (PRESENTATION_FORM.test(word)) {
+    out = '';
+    for (const ch of word) out += PRESENTATION_FORM.test(ch) ? ch.normalize('NFKC').trim() : ch;
+  }
   return out.replace(/[\u0640\u064b-\u065f\u0670\ufffd]/g, '');
 }
 

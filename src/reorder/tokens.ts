@@ -99,7 +99,24 @@ export function tokenizeLine(line: string): Token[] {
   return tokens;
 }
 
+/** Arabic letters, marks and tatweel only (what charKind calls 'arabic'): most tokens are this. */
+const ARABIC_ONLY = /^[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]+$/;
+
 export function makeToken(text: string, start: number): Token {
+  if (ARABIC_ONLY.test(text)) {
+    // makeTokenByCharacters gives the same token; this skips its per-character work.
+    const key = bareWord(text);
+    if (key !== '') {
+      const tatweelInitial = text.startsWith(TATWEEL) && /[\u0621-\u064a]/.test(text);
+      const loneLetter = !text.includes(TATWEEL) && key.length === 1 && isArabicLetter(key) && key !== 'و';
+      return { text, start, kind: 'word', words: [key], first: key, last: key, lead: '', trail: '', tatweelInitial, loneLetter, droppedNumber: false, glyphNumber: false };
+    }
+  }
+  return makeTokenByCharacters(text, start);
+}
+
+/** The general path of makeToken, character by character (exported so tests can compare the two). */
+export function makeTokenByCharacters(text: string, start: number): Token {
   const words: string[] = [];
   let first: string | null = null;
   let last: string | null = null;

@@ -1,4 +1,4 @@
-import { bareWord } from '../core/arabic.js';
+import { bareWord, DIGIT_RUN } from '../core/arabic.js';
 import { DEFAULT_MISSING_MARK } from '../core/options.js';
 import type { Edit, FlagProposal, Rule } from '../core/types.js';
 import { foldAlef, isAmbiguousMonth, monthAt } from '../knowledge/calendar.js';
@@ -79,7 +79,7 @@ function proseDigitCount(text: string): number {
   const prose = text
     .replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')
     .replace(/[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*/g, ' ');
-  return (prose.match(/[0-9\u0660-\u0669\u06f0-\u06f9]+/g) ?? []).length;
+  return (prose.match(DIGIT_RUN) ?? []).length;
 }
 
 /** Placeholders already in the text count as numbers (so a second pass adds none). */

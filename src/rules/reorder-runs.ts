@@ -1,4 +1,4 @@
-import { hasArabic } from '../core/arabic.js';
+import { hasArabic, hasDigit } from '../core/arabic.js';
 import type { Edit, Knowledge, Rule, RuleContext } from '../core/types.js';
 import type { FrequencyModel } from '../knowledge/frequency.js';
 import {
@@ -247,8 +247,6 @@ function joinsACutWord(c: { info: { line: { text: string } }; decision?: { text:
   return !!c.decision && wordCount(c.decision.text) < wordCount(c.info.line.text);
 }
 const FAIR_MARGIN = 0.8;
-/** Any digit: Western, Arabic-Indic or Eastern Arabic-Indic. */
-const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
 
 /** The reading moves what a dropped number left (see tokens.ts, droppedNumber) away from where it stood. */
 function movesTrace(c: Candidate): boolean {
@@ -299,7 +297,7 @@ export const reorderRuns: Rule = {
       // A text with no digit left that still shows where numbers stood (a lone `%`
       // or `.`) lost them to its font, and digits always split runs:
       // there one fair win that puts such a trace back beside its words will do.
-      const traceMoves = DIGIT.test(ctx.text) ? 0 : all.filter((c) => (c.decision?.margin ?? 0) >= FAIR_MARGIN && movesTrace(c)).length;
+      const traceMoves = hasDigit(ctx.text) ? 0 : all.filter((c) => (c.decision?.margin ?? 0) >= FAIR_MARGIN && movesTrace(c)).length;
       if (clear === 0 && fair < 2 && clearMoves < 2 && traceMoves === 0) return {};
       analysis.damaged = true;
       candidates = judgeLines(analysis, signs, web, ctx.knowledge, opts);
