@@ -220,8 +220,10 @@ export function searchReadings(
       runs.push([lo, hi]);
       hi = lo - 1;
     }
-    top.push({ score, runs, glue: glues.slice() });
-    top.sort((a, b) => b.score - a.score);
+    // Insert after every reading that scores as high (the order a stable sort would give).
+    let at = top.length;
+    while (at > 0 && top[at - 1].score < score) at--;
+    top.splice(at, 0, { score, runs, glue: glues.slice() });
     if (top.length > keep) top.pop();
     worstKept = top.length >= keep ? top[top.length - 1].score : -Infinity;
   };
