@@ -1,8 +1,8 @@
 import { bracketPairing } from '../core/brackets.js';
-import { bareWord, isArabicMark } from '../core/arabic.js';
+import { isArabicMark } from '../core/arabic.js';
 import { anyLineReadsReversed, bareLetters, getLetterPairs, REVERSED_LINE_GAIN } from '../knowledge/letter-pairs.js';
 import type { Edit, FlagProposal, Line, Rule, RuleContext } from '../core/types.js';
-import type { FrequencyModel } from '../knowledge/frequency.js';
+import { LEXICON_BONUS, makeJudge, repairSwappedPairs, WORD_OR_UNMAPPED, type WordJudge } from '../knowledge/ligature-swaps.js';
 import {
   isMirrored,
   visualToLogical,
@@ -34,8 +34,6 @@ import {
 
 /** Arabic letters, marks, tatweel and presentation forms: what a word is made of here. */
 const WORD = /[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc]+/g;
-/** The same, with U+FFFD: an unmapped glyph inside a word (in justified text, a kashida). */
-const WORD_OR_UNMAPPED = /[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc\ufffd]+/g;
 const HAS_ARABIC = /[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]/;
 const PRESENTATION = /[\ufb50-\ufdff\ufe70-\ufefc]/;
 
@@ -70,30 +68,6 @@ function lamAlefVariants(word: string): string[] {
   return out;
 }
 
-interface WordJudge {
-  /** How word-like a bare key is: log web count plus a bonus for the lexicon. */
-  wordiness(k: string): number;
-}
-
-/** The lexicon over-generates (`يف`, `ماع` are in it), so it only counts a little. */
-const LEXICON_BONUS = 1.2;
-
-function makeJudge(ctx: RuleContext): WordJudge {
-  const freq = ctx.knowledge.frequencies();
-  let lexicon: ReturnType<RuleContext['knowledge']['lexicon']> | undefined;
-  const memo = new Map<string, number>();
-  return {
-    wordiness(k) {
-      let v = memo.get(k);
-      if (v === undefined) {
-        lexicon ??= ctx.knowledge.lexicon();
-        v = Math.log1p(freq.word(k)) + (lexicon.has(k) ? LEXICON_BONUS : 0);
-        memo.set(k, v);
-      }
-      return v;
-    },
-  };
-}
 
 /** Letters that only ever end a word: at the start of one, the word is reversed. */
 const FINAL_ONLY = 'ةى';
@@ -396,199 +370,6 @@ function mirrorBrackets(text: string, plain: Reordered, reading: VisualReading, 
     out += family && layout.mirrored.has(family[0]) && isMirrored(plain.text[i]) ? s : plain.text[i];
   }
   return { text: out, origins: plain.origins };
-}
-
-/**
- * A ligature glyph (lam-alef, and in many fonts lam-meem, teh-yeh, reh-beh …)
- * decoded to its letters inside a visual line keeps them in logical order, so
- * after reversal the pair is swapped (`كارتشلاا` → `االشتراك`, `ةيلماعلا` →
- * `العاملية`). Which pairs a font ligates is not known in advance: the document
- * shows it. A pair counts as swapped when putting it back turns at least
- * `MIN_PAIR_SUPPORT` different unknown words into common ones; then every unknown
- * word where that pair, put back, gives a known word is repaired.
- */
-const MIN_PAIR_SUPPORT = 2;
-/** A font that ligates several pairs (this many confirmed twice) may show a pair once. */
-const MIN_FONT_PAIRS = 2;
-/** About 50 web hits: a common word. */
-const COMMON_WORDINESS = 5;
-/** Every Arabic font ligates lam-alef: one word is enough evidence for those pairs. */
-const LAM_ALEF_SWAPPED = ['ال', 'أل', 'إل', 'آل'];
-/** This many words repaired by a lam-alef swap: the document swaps every lam-alef. */
-const MIN_LAM_ALEF_HABIT = 3;
-/** A word this word-like (about three web hits, or the lexicon and one) is left alone. */
-const KNOWN_WORDINESS = 2;
-/** The repaired word must be this much more word-like than the word as it stands (the lexicon alone is enough). */
-const SWAP_MARGIN = 1;
-
-interface WordSite {
-  line: number;
-  start: number;
-  word: string;
-  /** Positions in `word` of its letters (marks and tatweel skipped). */
-  letterAt: number[];
-  key: string;
-  /** The keys of the words before and after on the line ('' at an edge). */
-  prev: string;
-  next: string;
-}
-
-/**
- * A word with the source position of each of its letters. Presentation forms are
- * folded for the key; a ligature glyph (two letters in one code point) cannot be
- * split, so a word with one is not repaired (its pair, if any, is whole already).
- */
-function wordSite(line: number, start: number, word: string): WordSite | null {
-  const letterAt: number[] = [];
-  let key = '';
-  for (let i = 0; i < word.length; i++) {
-    const ch = word[i];
-    // Tatweel, marks and U+FFFD (an unmapped glyph: in justified text a kashida) sit
-    // between letters without being one.
-    if (/[\u0640\u064b-\u065f\u0670\ufffd]/.test(ch)) continue;
-    const folded = PRESENTATION.test(ch) ? bareWord(ch.normalize('NFKC').trim()) : ch;
-    if (folded.length === 0) continue;
-    if (folded.length > 1) return null;
-    key += folded;
-    letterAt.push(i);
-  }
-  return { line, start, word, letterAt, key, prev: '', next: '' };
-}
-
-function swapAt(k: string, i: number): string {
-  return k.slice(0, i) + k[i + 1] + k[i] + k.slice(i + 2);
-}
-
-interface SwapHabits {
-  /** Pairs (as they stand after reversal) that this document swaps. */
-  pairs: Set<string>;
-  /** Every lam-alef is swapped: known words may be repaired too, on context. */
-  lamAlefHabit: boolean;
-}
-
-/** Letter pairs whose swap turns unknown words of the converted lines into known ones. */
-function swapHabits(sites: readonly WordSite[], judge: WordJudge): SwapHabits {
-  const support = new Map<string, { words: Set<string>; best: number }>();
-  for (const s of sites) {
-    const here = judge.wordiness(s.key);
-    if (here >= KNOWN_WORDINESS) continue;
-    for (let i = 0; i + 1 < s.key.length; i++) {
-      if (s.key[i] === s.key[i + 1]) continue;
-      const v = judge.wordiness(swapAt(s.key, i));
-      if (v < here + SWAP_MARGIN || v < LEXICON_BONUS) continue;
-      const pair = s.key.slice(i, i + 2);
-      let entry = support.get(pair);
-      if (!entry) support.set(pair, (entry = { words: new Set(), best: 0 }));
-      entry.words.add(s.key);
-      entry.best = Math.max(entry.best, v);
-    }
-  }
-  const pairs = new Set<string>();
-  let fontPairs = 0;
-  for (const [p, e] of support) {
-    if (!LAM_ALEF_SWAPPED.includes(p) && e.words.size >= MIN_PAIR_SUPPORT) fontPairs++;
-  }
-  let lamAlefWords = 0;
-  for (const [p, e] of support) {
-    if (LAM_ALEF_SWAPPED.includes(p)) lamAlefWords += e.words.size;
-    else if (e.words.size >= MIN_PAIR_SUPPORT || (fontPairs >= MIN_FONT_PAIRS && e.best >= COMMON_WORDINESS)) {
-      pairs.add(p);
-    }
-  }
-  // One lam-alef seen swapped: the font decodes them all that way.
-  if (lamAlefWords > 0) for (const p of LAM_ALEF_SWAPPED) pairs.add(p);
-  return { pairs, lamAlefHabit: lamAlefWords >= MIN_LAM_ALEF_HABIT };
-}
-
-/** Is the alef-lam at `i` the definite article (word start, or after و ب ف ك ل)? */
-function isArticle(k: string, i: number): boolean {
-  return k[i] === 'ا' && (i === 0 || (i === 1 && 'وبفكل'.includes(k[0])) || (i === 2 && 'وف'.includes(k[0]) && 'بكل'.includes(k[1])));
-}
-
-/** A word in its place: how common it is, and how common beside its neighbours. */
-function inContext(k: string, s: WordSite, judge: WordJudge, freq: FrequencyModel): number {
-  return judge.wordiness(k) + Math.log1p(s.prev ? freq.pair(s.prev, k) : 0) + Math.log1p(s.next ? freq.pair(k, s.next) : 0);
-}
-
-/** The best repair of one word: the letter positions (in the word) to swap, or null. */
-function repairWord(s: WordSite, habits: SwapHabits, judge: WordJudge, freq: FrequencyModel): [number, number][] | null {
-  const here = judge.wordiness(s.key);
-  // A known word is only reconsidered where every lam-alef is swapped: then `ثالث`
-  // and `ثلاث` read the same, and the commoner one in its place wins.
-  const known = here >= KNOWN_WORDINESS;
-  if (known && !habits.lamAlefHabit) return null;
-  const sites: number[] = [];
-  for (let i = 0; i + 1 < s.key.length; i++) {
-    const pair = s.key.slice(i, i + 2);
-    if (habits.pairs.has(pair) && (!known || LAM_ALEF_SWAPPED.includes(pair))) sites.push(i);
-  }
-  if (sites.length === 0 || sites.length > 6) return null;
-  let best: [number, number][] | null = null;
-  // Where every lam-alef is swapped, an alef-lam that is not the article (word
-  // start, or after one proclitic letter) is more likely a swapped lam-alef: a
-  // smaller lead is enough there.
-  const margin = habits.lamAlefHabit && sites.every((i) => !isArticle(s.key, i)) ? SWAP_MARGIN / 2 : SWAP_MARGIN;
-  let bestScore = (habits.lamAlefHabit ? inContext(s.key, s, judge, freq) : here) + margin;
-  // Every set of non-overlapping sites (a word has few).
-  for (let mask = 1; mask < 1 << sites.length; mask++) {
-    let k = s.key;
-    let last = -2;
-    let ok = true;
-    const chosen: number[] = [];
-    for (let b = 0; b < sites.length; b++) {
-      if (!(mask & (1 << b))) continue;
-      if (sites[b] <= last + 1) {
-        ok = false;
-        break;
-      }
-      k = swapAt(k, sites[b]);
-      chosen.push(sites[b]);
-      last = sites[b];
-    }
-    if (!ok) continue;
-    const score = habits.lamAlefHabit ? inContext(k, s, judge, freq) : judge.wordiness(k);
-    if (score > bestScore && judge.wordiness(k) >= LEXICON_BONUS) {
-      bestScore = score;
-      best = chosen.map((i) => [s.letterAt[i], s.letterAt[i + 1]] as [number, number]);
-    }
-  }
-  return best;
-}
-
-/** Repairs swapped ligature pairs in the converted lines; each character keeps its origin. */
-function repairSwappedPairs(converted: readonly Reordered[], judge: WordJudge, freq: FrequencyModel): Reordered[] {
-  const sites: WordSite[] = [];
-  converted.forEach(({ text }, line) => {
-    let before: WordSite | null = null;
-    for (const m of text.matchAll(WORD_OR_UNMAPPED)) {
-      const site = wordSite(line, m.index, m[0]);
-      if (!site) {
-        before = null;
-        continue;
-      }
-      if (before) {
-        before.next = site.key;
-        site.prev = before.key;
-      }
-      before = site;
-      if (site.key.length >= 2) sites.push(site);
-    }
-  });
-  const habits = swapHabits(sites.filter((s) => s.key.length >= 3), judge);
-  if (habits.pairs.size === 0) return [...converted];
-  const chars = converted.map((c) => c.text.split(''));
-  const origins = converted.map((c) => [...c.origins]);
-  for (const s of sites) {
-    const swaps = repairWord(s, habits, judge, freq);
-    if (!swaps) continue;
-    for (const [a, b] of swaps) {
-      const i = s.start + a;
-      const j = s.start + b;
-      [chars[s.line][i], chars[s.line][j]] = [chars[s.line][j], chars[s.line][i]];
-      [origins[s.line][i], origins[s.line][j]] = [origins[s.line][j], origins[s.line][i]];
-    }
-  }
-  return chars.map((c, i) => ({ text: c.join(''), origins: origins[i] }));
 }
 
 // ---------------------------------------------------------------------------
