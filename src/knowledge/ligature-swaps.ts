@@ -101,34 +101,69 @@ function wordSite(line: number, start: number, word: string): WordSite | null {
   return { line, start, word, letterAt, key, prev: '', next: '' };
 }
 
+/**
+ * Farsi yeh (U+06CC): fonts made for Persian as well (KacstOne) map their yeh-reh and
+ * yeh-noon ligatures to it, swapped (`غری` for `غير`, `بنی` for `بين`). Put back, it is
+ * the Arabic yeh.
+ */
+const FARSI_YEH = '\u06cc';
+const ARABIC_YEH = '\u064a';
+const arabicYeh = (ch: string) => (ch === FARSI_YEH ? ARABIC_YEH : ch);
+
+/** The key with the pair at i put back (and a Farsi yeh in it read as the Arabic one). */
 function swapAt(k: string, i: number): string {
-  return k.slice(0, i) + k[i + 1] + k[i] + k.slice(i + 2);
+  return k.slice(0, i) + arabicYeh(k[i + 1]) + arabicYeh(k[i]) + k.slice(i + 2);
 }
 
 interface SwapHabits {
   /** Pairs (as they stand after reversal) that this document swaps. */
   pairs: Set<string>;
+  /** How many different words showed each pair swapped. */
+  support: Map<string, number>;
   /** Every lam-alef is swapped: known words may be repaired too, on context. */
   lamAlefHabit: boolean;
 }
 
 /** Letter pairs whose swap turns unknown words of the converted lines into known ones. */
-function swapHabits(sites: readonly WordSite[], judge: WordJudge): SwapHabits {
+function swapHabits(sites: readonly WordSite[], judge: WordJudge, lamAlefOnOneWord: boolean): SwapHabits {
   const support = new Map<string, { words: Set<string>; best: number }>();
-  for (const s of sites) {
+  const unknown = sites.filter((s) => judge.wordiness(s.key) < KNOWN_WORDINESS);
+  /** Each single pair of `k` (none of the letters at `fixed`) whose swap makes `s` a word. */
+  const findPairs = (s: WordSite, k: string, fixed: ReadonlySet<number>) => {
     const here = judge.wordiness(s.key);
-    if (here >= KNOWN_WORDINESS) continue;
-    for (let i = 0; i + 1 < s.key.length; i++) {
-      if (s.key[i] === s.key[i + 1]) continue;
-      const v = judge.wordiness(swapAt(s.key, i));
+    for (let i = 0; i + 1 < k.length; i++) {
+      if (k[i] === k[i + 1] || fixed.has(i) || fixed.has(i + 1)) continue;
+      const v = judge.wordiness(swapAt(k, i));
       if (v < here + SWAP_MARGIN || v < LEXICON_BONUS) continue;
-      const pair = s.key.slice(i, i + 2);
+      const pair = k.slice(i, i + 2);
       let entry = support.get(pair);
       if (!entry) support.set(pair, (entry = { words: new Set(), best: 0 }));
       entry.words.add(s.key);
       entry.best = Math.max(entry.best, v);
     }
+  };
+  for (const s of unknown) findPairs(s, s.key, new Set());
+  let habits = habitsFrom(support, lamAlefOnOneWord);
+  // A word with two ligatures (`املقيمنی`) shows its second pair only once the first
+  // is put back: look again with the pairs found so far put back.
+  if (habits.pairs.size > 0) {
+    for (const s of unknown) {
+      let k = s.key;
+      const fixed = new Set<number>();
+      for (let i = 0; i + 1 < k.length; i++) {
+        if (!habits.pairs.has(k.slice(i, i + 2))) continue;
+        k = swapAt(k, i);
+        fixed.add(i).add(i + 1);
+        i++;
+      }
+      if (fixed.size > 0) findPairs(s, k, fixed);
+    }
+    habits = habitsFrom(support, lamAlefOnOneWord);
   }
+  return habits;
+}
+
+function habitsFrom(support: ReadonlyMap<string, { words: Set<string>; best: number }>, lamAlefOnOneWord: boolean): SwapHabits {
   const pairs = new Set<string>();
   let fontPairs = 0;
   for (const [p, e] of support) {
@@ -141,9 +176,11 @@ function swapHabits(sites: readonly WordSite[], judge: WordJudge): SwapHabits {
       pairs.add(p);
     }
   }
-  // One lam-alef seen swapped: the font decodes them all that way.
-  if (lamAlefWords > 0) for (const p of LAM_ALEF_SWAPPED) pairs.add(p);
-  return { pairs, lamAlefHabit: lamAlefWords >= MIN_LAM_ALEF_HABIT };
+  // One lam-alef seen swapped in a visual line: the font decodes them all that way.
+  // (A logical line's lam-alef pairs need the support any other pair needs.)
+  if (lamAlefWords >= (lamAlefOnOneWord ? 1 : MIN_PAIR_SUPPORT)) for (const p of LAM_ALEF_SWAPPED) pairs.add(p);
+  const counts = new Map([...pairs].map((p) => [p, support.get(p)?.words.size ?? 0]));
+  return { pairs, support: counts, lamAlefHabit: lamAlefWords >= MIN_LAM_ALEF_HABIT };
 }
 
 /** Is the alef-lam at `i` the definite article (word start, or after و ب ف ك ل)? */
@@ -202,9 +239,9 @@ function repairWord(s: WordSite, habits: SwapHabits, judge: WordJudge, freq: Fre
 }
 
 /** Repairs swapped ligature pairs in the converted lines; each character keeps its origin. */
-export function repairSwappedPairs(converted: readonly Reordered[], judge: WordJudge, freq: FrequencyModel): Reordered[] {
+function collectSites(lines: readonly { text: string }[]): WordSite[] {
   const sites: WordSite[] = [];
-  converted.forEach(({ text }, line) => {
+  lines.forEach(({ text }, line) => {
     let before: WordSite | null = null;
     for (const m of text.matchAll(WORD_OR_UNMAPPED)) {
       const site = wordSite(line, m.index, m[0]);
@@ -220,20 +257,64 @@ export function repairSwappedPairs(converted: readonly Reordered[], judge: WordJ
       if (site.key.length >= 2) sites.push(site);
     }
   });
-  const habits = swapHabits(sites.filter((s) => s.key.length >= 3), judge);
-  if (habits.pairs.size === 0) return [...converted];
-  const chars = converted.map((c) => c.text.split(''));
-  const origins = converted.map((c) => [...c.origins]);
+  return sites;
+}
+
+export interface SwapRepair {
+  lines: Reordered[];
+  /** The pairs (as they stood) the document was found to swap, with the words that showed it. */
+  pairs: Map<string, number>;
+}
+
+/** Repairs swapped ligature pairs in the given lines; each character keeps its origin. */
+export function repairSwappedPairs(
+  lines: readonly Reordered[],
+  judge: WordJudge,
+  freq: FrequencyModel,
+  { visual }: { visual: boolean },
+): SwapRepair {
+  const sites = collectSites(lines);
+  const habits = swapHabits(sites.filter((s) => s.key.length >= 3), judge, visual);
+  if (habits.pairs.size === 0) return { lines: [...lines], pairs: new Map() };
+  const chars = lines.map((c) => c.text.split(''));
+  const origins = lines.map((c) => [...c.origins]);
   for (const s of sites) {
     const swaps = repairWord(s, habits, judge, freq);
     if (!swaps) continue;
     for (const [a, b] of swaps) {
       const i = s.start + a;
       const j = s.start + b;
-      [chars[s.line][i], chars[s.line][j]] = [chars[s.line][j], chars[s.line][i]];
+      [chars[s.line][i], chars[s.line][j]] = [arabicYeh(chars[s.line][j]), arabicYeh(chars[s.line][i])];
       [origins[s.line][i], origins[s.line][j]] = [origins[s.line][j], origins[s.line][i]];
     }
   }
-  return chars.map((c, i) => ({ text: c.join(''), origins: origins[i] }));
+  return { lines: chars.map((c, i) => ({ text: c.join(''), origins: origins[i] })), pairs: habits.support };
+}
+
+/** Web hits a word may have and still be taken for a damaged one, by the first look. */
+const SCREEN_RARE = 2;
+/** Web hits the word with a pair put back must have, by the first look. */
+const SCREEN_COMMON = 3;
+
+/**
+ * A first look with web counts only (no lexicon): do at least `minWords` different
+ * rare words of the text become common words by putting one and the same letter
+ * pair back? Text with no such pair cannot show a swap habit, and a run on clean
+ * text must not load the lexicon.
+ */
+export function mayShowSwapHabit(lines: readonly { text: string }[], freq: FrequencyModel, minWords = MIN_PAIR_SUPPORT): boolean {
+  const support = new Map<string, Set<string>>();
+  for (const s of collectSites(lines)) {
+    if (s.key.length < 3 || freq.word(s.key) > SCREEN_RARE) continue;
+    for (let i = 0; i + 1 < s.key.length; i++) {
+      if (s.key[i] === s.key[i + 1] || freq.word(swapAt(s.key, i)) < SCREEN_COMMON) continue;
+      const pair = s.key.slice(i, i + 2);
+      let words = support.get(pair);
+      if (!words) support.set(pair, (words = new Set()));
+      words.add(s.key);
+      if (words.size >= minWords) return true;
+    }
+  }
+  return false;
 }
 

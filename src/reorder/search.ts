@@ -62,6 +62,13 @@ export interface Reading {
 
 export interface SearchResult {
   identity: number;
+  /**
+   * The line in its own order with pieces of a word joined where they stand
+   * (`تقَّد ر`, `تراج ع`): what other damage (marks or spaces moved by the
+   * extractor, glyphs spaced apart) leaves. A reordering must beat this too, or a
+   * fragment that belongs to its neighbour would be taken for a moved run.
+   */
+  inPlace: number;
   /** Best readings, best first (identity included if it ranks). */
   top: Reading[];
   candidates: number;
@@ -282,16 +289,63 @@ export function searchReadings(
     }
   };
 
-  if (n === 0) return { identity: 0, top: [], candidates: 0 };
+  if (n === 0) return { identity: 0, inPlace: 0, top: [], candidates: 0 };
   extend(n - 1, 1, null, null, 0, false);
   const identity = startScore(units[0]) + words(0, n - 1) + pairs(1, n - 1) + endScore(units[n - 1]);
+  const inPlace = Math.max(identity, inPlaceScore());
   // What only the whole line shows: brackets and quotes in the order they open and close.
   const line = tokens.map((t) => t.text).join(' ');
-  if (!HAS_BRACKET.test(line)) return { identity, top, candidates };
+  if (!HAS_BRACKET.test(line)) return { identity, inPlace, top, candidates };
   for (const r of top) r.score += bracketScore(renderReading(line, tokens, r).text);
   top.sort((a, b) => b.score - a.score);
-  return { identity: identity + bracketScore(line), top, candidates };
+  const brackets = bracketScore(line);
+  return { identity: identity + brackets, inPlace: inPlace + brackets, top, candidates };
+
+  /**
+   * The line as it stands, each piece of a word (a lone letter, a tatweel-initial
+   * piece) joined to the word beside it when that reads better: greedily, left to
+   * right, then right to left for what is left.
+   */
+  function inPlaceScore(): number {
+    const fragment = (u: Unit) => u.tok.tatweelInitial || u.tok.loneLetter;
+    if (!units.some(fragment)) return -Infinity;
+    const joinable = (a: Unit, b: Unit) => a.tok.kind === 'word' && b.tok.kind === 'word' && a.tok.last !== null && b.tok.first !== null && a.tok.last !== '<NUM>' && b.tok.first !== '<NUM>';
+    const cost = (a: Unit, b: Unit) => {
+      const k = glueKind(a.tok, b.tok);
+      return k === 'kashida' ? params.kashidaCut : k === 'kerning' ? params.kerningCut : IN_PLACE_CUT;
+    };
+    let glueCosts = 0;
+    let seq = units.slice();
+    for (const fromRight of [false, true]) {
+      const out: Unit[] = [];
+      const order = fromRight ? seq.slice().reverse() : seq;
+      for (const u of order) {
+        const prev = out[out.length - 1];
+        if (prev && (fragment(u) || fragment(prev))) {
+          const [a, b] = fromRight ? [u, prev] : [prev, u];
+          if (joinable(a, b)) {
+            const glued = merge(a, b);
+            const c = cost(a, b);
+            if (glued.logp + c > a.logp + b.logp + assoc(a, b)) {
+              out[out.length - 1] = glued;
+              glueCosts += c;
+              continue;
+            }
+          }
+        }
+        out.push(u);
+      }
+      seq = fromRight ? out.reverse() : out;
+    }
+    if (seq.length === units.length) return -Infinity;
+    let score = glueCosts + startScore(seq[0]) + endScore(seq[seq.length - 1]);
+    for (let i = 0; i < seq.length; i++) score += seq[i].logp + (i > 0 ? assoc(seq[i - 1], seq[i]) : 0);
+    return score;
+  }
 }
+
+/** A word cut by a space with no sign of why (the extractor moved a mark or a space). */
+const IN_PLACE_CUT = -5;
 
 const BRACKETS: [string, string][] = [
   ['(', ')'],

@@ -70,6 +70,8 @@ const NUMBER_TRAIL_ALONE = /^[،,.%؛]$/;
 
 /** Units written after a number that are one letter on their own (`2013 م`, `1440 هـ`). */
 const UNIT_LETTERS = new Set(['م', 'ه', 'ق', 'ص', 'د', 'س']);
+/** One-letter proclitics written onto a number (`و60`, `ب2`). */
+const NUMBER_PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 export function tokenizeLine(line: string): Token[] {
   const tokens: Token[] = [];
@@ -208,7 +210,13 @@ export function isDigitRun(t: Token): boolean {
 export function glueKind(left: Token, right: Token): GlueKind | null {
   // A number's run meets its neighbour's with or without a space (`2013م`, `(2019)`).
   if (left.droppedNumber || right.droppedNumber) return null;
-  if (left.kind !== 'empty' && right.kind !== 'empty' && (left.last === '<NUM>' || right.first === '<NUM>')) return 'digit';
+  if (left.kind !== 'empty' && right.kind !== 'empty' && (left.last === '<NUM>' || right.first === '<NUM>')) {
+    // A letter standing alone is written onto a number only as its unit (`2013م`) or
+    // as a proclitic on it (`ب60`); `٣٫٢ر` is a letter that belongs elsewhere.
+    if (right.loneLetter && left.last === '<NUM>' && !UNIT_LETTERS.has(right.words[0])) return null;
+    if (left.loneLetter && right.first === '<NUM>' && !NUMBER_PROCLITICS.has(left.words[0])) return null;
+    return 'digit';
+  }
   if (left.kind !== 'word' || right.kind !== 'word') return null;
   const a = lastLetter(left.text);
   const b = firstLetter(right.text);

@@ -12,6 +12,7 @@ import { reattachMarks } from './reattach-marks.js';
 import { rejoinSplitWords } from './rejoin-split-words.js';
 import { removeKashida } from './remove-kashida.js';
 import { reorderRuns } from './reorder-runs.js';
+import { swappedLigatures } from './swapped-ligatures.js';
 import { unwrap } from './unwrap.js';
 import { visualOrder } from './visual-order.js';
 
@@ -31,6 +32,8 @@ export const RULES: readonly Rule[] = [
   // Before presentation-forms: a lam-alef glyph must be reversed as one cluster.
   visualOrder,
   presentationForms,
+  // Ligature pairs the font gave swapped, once the letters are plain letters.
+  swappedLigatures,
   // PUA decoding comes first among the repairs: tatweel next to a PUA code is a sign
   // of a lost letter, which remove-kashida would erase.
   privateUseDigits,

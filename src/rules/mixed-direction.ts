@@ -25,6 +25,8 @@ import { anyLineReadsReversed } from '../knowledge/letter-pairs.js';
 const LRE = '\u202a';
 const PDF = '\u202c';
 const SEGMENT = /\u202a([^\u202a-\u202e\u2066-\u2069]*)\u202c/g;
+/** Direction marks and embeddings pdftotext writes around pieces. */
+const BIDI_CONTROL = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
 const MARK = /^[\u064b-\u065f\u0670]+/;
 
@@ -85,9 +87,14 @@ function embeddedPieces(text: string): Edit[] {
   for (const m of text.matchAll(SEGMENT)) {
     const piece = m[1];
     // Only inside an Arabic line: the piece's context decides how it was laid out.
+    // A line that holds nothing else (`.2022` wrapped off the end of a sentence)
+    // belongs to the Arabic line before it.
     const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, 0);
     const before = text.slice(lineStart, m.index);
-    if (!ARABIC_LETTER.test(before) && !ARABIC_LETTER.test(text.slice(m.index + m[0].length).split('\n')[0])) continue;
+    const after = text.slice(m.index + m[0].length).split('\n')[0];
+    const lineBefore = lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1) : '';
+    const alone = !/\S/.test(before.replace(BIDI_CONTROL, '')) && !/\S/.test(after.replace(BIDI_CONTROL, ''));
+    if (!ARABIC_LETTER.test(before) && !ARABIC_LETTER.test(after) && !(alone && ARABIC_LETTER.test(lineBefore))) continue;
     const read = readPiece(piece, numbers);
     if (read.text === piece) continue;
     const start = m.index + LRE.length;

@@ -429,7 +429,8 @@ export const visualOrder: Rule = {
       chosen.map((e) => convert(e.line.text, layout)),
       judge,
       ctx.knowledge.frequencies(),
-    );
+      { visual: true },
+    ).lines;
     const edits: Edit[] = [];
     chosen.forEach((e, i) => {
       if (repaired[i].text === e.line.text) return;

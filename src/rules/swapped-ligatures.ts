@@ -1,0 +1,73 @@
+import { hasArabic } from '../core/arabic.js';
+import type { Edit, Rule } from '../core/types.js';
+import { makeJudge, mayShowSwapHabit, repairSwappedPairs, WORD_OR_UNMAPPED } from '../knowledge/ligature-swaps.js';
+
+/**
+ * swapped-ligatures (damage model 2, presentation forms and ligatures): in text
+ * already in logical order, the letter pairs that a font's ligature glyphs gave
+ * the wrong way round (`أكرث` → `أكثر`, `املنطقة` → `المنطقة`, `اإلحصاء` →
+ * `الإحصاء`, `غری` → `غير`). pdftotext and pdf.js keep the order of a KacstOne
+ * ligature's ToUnicode entry, which is visual. The document must show the habit:
+ * several different unknown words that the same pair, put back, turns into
+ * common words (knowledge/ligature-swaps.ts); then each unknown word that reads
+ * as a word with that pair put back is repaired. Known words are never touched,
+ * except where every lam-alef of the document is swapped.
+ */
+
+export const SWAPPED_LIGATURES = 'swapped-ligatures';
+
+/** A document this sure of a pair (different words repaired by it) gets the highest confidence. */
+const SURE_SUPPORT = 4;
+
+export const swappedLigatures: Rule = {
+  id: SWAPPED_LIGATURES,
+  description: 'Put back the letter pairs a font ligature gave in the wrong order (`أكرث` → `أكثر`, `املنطقة` → `المنطقة`)',
+  safety: 'heuristic',
+  defaultEnabled: true,
+  run(ctx) {
+    if (!hasArabic(ctx.text)) return {};
+    const lines = ctx.lines.filter((l) => hasArabic(l.text));
+    const freq = ctx.knowledge.frequencies();
+    if (!mayShowSwapHabit(lines, freq)) return {};
+    const { lines: repaired, pairs } = repairSwappedPairs(
+      lines.map((l) => ({ text: l.text, origins: Array.from({ length: l.text.length }, (_, i) => i) })),
+      makeJudge(ctx),
+      freq,
+      { visual: false },
+    );
+    const edits: Edit[] = [];
+    lines.forEach((line, n) => {
+      const fixed = repaired[n];
+      if (fixed.text === line.text) return;
+      // A repair swaps letters inside a word (lengths stay), so each word is its own edit.
+      for (const m of line.text.matchAll(WORD_OR_UNMAPPED)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const text = fixed.text.slice(start, end);
+        if (text === m[0]) continue;
+        const put = Array.from({ length: m[0].length }, (_, i) => fixed.origins[start + i] - start);
+        const changed = [...new Set(swappedPairsOf(m[0], put))];
+        const support = Math.min(...changed.map((p) => pairs.get(p) ?? 0));
+        edits.push({
+          start: line.start + start,
+          end: line.start + end,
+          text,
+          origins: put,
+          confidence: support >= SURE_SUPPORT ? 0.9 : 0.8,
+          reason: `ligature decoded with its letters swapped: ${changed.map((p) => `«${p}» (${pairs.get(p) ?? 0} words of this document read as words with it put back)`).join(', ')}`,
+        });
+      }
+    });
+    return { edits };
+  },
+};
+
+/** The pairs of `word` (as they stood) that the permutation `put` exchanged. */
+function swappedPairsOf(word: string, put: readonly number[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < put.length; i++) {
+    const j = put[i];
+    if (j > i) out.push(word[i] + word[j]);
+  }
+  return out;
+}

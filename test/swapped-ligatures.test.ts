@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixText, getLexicon, type Lexicon } from '../src/index.js';
+import { runOnly } from './rule-helpers.js';
+
+const RULE = 'swapped-ligatures';
+
+/** A lexicon that fails the test if anything asks it. */
+const untouchable: Lexicon = {
+  has() {
+    throw new Error('the lexicon was consulted');
+  },
+};
+
+beforeAll(() => {
+  getLexicon();
+}, 60_000);
+
+// Sentences written for this test. In the damaged copies the pairs a KacstOne-like
+// font ligates come out swapped: لم (`امل`), ثر, بر, ير and ين (as reh or noon + Farsi yeh).
+// A pair seen in one word only counts when other pairs confirm the font and the word is
+// common (`أكثر`); `فبراير` needs `الكبرى` beside it.
+const clean = [
+  'قال المدير إن المشروع سيخدم أكثر من مليون شخص في المدينة.',
+  'وأضاف أن المرحلة الأولى تبدأ في شهر فبراير بعد موافقة المجلس في القاعة الكبرى.',
+  'وأشار إلى أن غير المقيمين يستفيدون أيضا من الخدمات الجديدة بين المدن.',
+].join('\n');
+const damaged = [
+  'قال املدير إن املشروع سيخدم أكرث من مليون شخص في املدينة.',
+  'وأضاف أن املرحلة الأولى تبدأ في شهر فرباير بعد موافقة املجلس في القاعة الكربى.',
+  'وأشار إلى أن غری املقيمنی يستفيدون أيضا من الخدمات الجديدة بنی املدن.',
+].join('\n');
+
+describe('swapped-ligatures', () => {
+  it('puts back the pairs the document shows swapped, Farsi yeh read as yeh', () => {
+    const result = runOnly(RULE, damaged);
+    expect(result.text).toBe(clean);
+    const change = result.changes.find((c) => c.before === 'أكرث');
+    expect(change).toMatchObject({ rule: RULE, after: 'أكثر' });
+    expect(change?.reason).toMatch(/ثر|رث/);
+    expect(change?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('keeps every other character where it was (origins follow the swap)', () => {
+    const result = runOnly(RULE, damaged);
+    for (const c of result.changes) expect([...c.after].sort().join('').replace(/\u064a/g, '\u06cc')).toBe([...c.before].sort().join('').replace(/\u064a/g, '\u06cc'));
+  });
+
+  it('leaves clean text alone, and does not consult the lexicon for it', () => {
+    expect(fixText(clean, { lexicon: untouchable }).text).toBe(clean);
+    expect(runOnly(RULE, clean).changes).toEqual([]);
+  });
+
+  it('one odd word is not a habit: a single swapped-looking word stays as it is', () => {
+    const one = clean.replace('أكثر', 'أكرث');
+    expect(runOnly(RULE, one).text).toBe(one);
+  });
+
+  it('known words are never swapped, even in a document with the habit', () => {
+    // `عرب` is a word (Arabs) as well as `عبر` swapped: without the lam-alef habit it stays.
+    const text = `${damaged}\nوسافر عرب البحر إلى المدينة.`;
+    expect(runOnly(RULE, text).text.split('\n')[3]).toBe('وسافر عرب البحر إلى المدينة.');
+  });
+});
