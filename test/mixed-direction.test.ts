@@ -57,6 +57,14 @@ describe('mixed-direction: pdftotext left-to-right pieces', () => {
       ].join('\n'),
     );
   });
+
+  it('reads a piece alone on its line in the context of the Arabic line before it', () => {
+    // The sentence's last number wrapped onto a line of its own: `.2022` is `2022.`.
+    const text = [pdftotextLine('لم تتعدّ النسبة 20% حتى منتصف عام '), pdftotextLine(piece('.2022'))].join('\n');
+    expect(fixText(text).text.split('\n')[1]).toBe('2022.');
+    // With no Arabic line before it, there is no right-to-left context to read it in.
+    expect(fixText(pdftotextLine(piece('.2022'))).text.replace(/[\u202a-\u202e]/g, '')).toBe('.2022');
+  });
 });
 
 describe('mixed-direction: runs of a mixed line emitted left to right', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixText, getLexicon, lexiconFromWords, type FixOptions, type Lexicon } from '../src/index.js';
 import { searchReadings, renderReading, DEFAULT_SEARCH } from '../src/reorder/search.js';
-import { tokenizeLine } from '../src/reorder/tokens.js';
+import { glueKind, tokenizeLine } from '../src/reorder/tokens.js';
 import { WordModel, emptyCounts } from '../src/reorder/word-model.js';
 import { frequenciesOf, reverseRuns } from './helpers/damage.js';
 
@@ -166,6 +166,40 @@ describe('reorder-runs: decisions on injected word models', () => {
     const line = tokens.map((t) => t.text).join(' ');
     const texts = all.top.map((r) => renderReading(line, tokens, r).text);
     expect(texts).toContain('وقال وزير الصحة إن الخطة ستبدأ مطلع الشهر المقبل،');
+  });
+});
+
+describe('reorder-runs: pieces of words that belong where they stand', () => {
+  const sentence = 'وقال المدير إن الخطة ستبدأ في منطقة الخليج مطلع الشهر المقبل';
+  const model = () => {
+    const own = frequenciesOf([sentence, sentence]);
+    return new WordModel(own, emptyCounts(), emptyCounts(), emptyCounts(), () => lexiconFromWords(sentence.split(' ')));
+  };
+
+  it('the line with its piece joined in place outscores every reordering', () => {
+    // pdftotext spaced the glyphs of `منطقة` apart: the lone `ة` is not a moved run.
+    const tokens = tokenizeLine('وقال المدير إن الخطة ستبدأ في منطق ة الخليج مطلع الشهر المقبل');
+    const result = searchReadings(tokens, model(), { before: null, after: null });
+    expect(result.inPlace).toBeGreaterThan(result.identity + 10);
+    const moved = result.top.filter((r) => r.runs.length > 1);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const r of moved) expect(r.score).toBeLessThan(result.inPlace);
+  });
+
+  it('a line with no piece of a word has no in-place reading but itself', () => {
+    const result = searchReadings(tokenizeLine(sentence), model(), { before: null, after: null });
+    expect(result.inPlace).toBe(result.identity);
+  });
+
+  it('a lone letter is glued to a number only as its unit or a proclitic on it', () => {
+    const [, num, letter] = tokenizeLine('بنحو ٣٫٢ ر');
+    expect(glueKind(num, letter)).toBeNull();
+    const [year, unit] = tokenizeLine('2013 م');
+    expect(glueKind(year, unit)).toBe('digit');
+    const [proclitic, n] = tokenizeLine('ب 60');
+    expect(glueKind(proclitic, n)).toBe('digit');
+    const [stray, n2] = tokenizeLine('ر 60');
+    expect(glueKind(stray, n2)).toBeNull();
   });
 });
 
