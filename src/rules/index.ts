@@ -1,6 +1,7 @@
 import type { Rule } from '../core/types.js';
 import { bidiControls } from './bidi-controls.js';
 import { fixShadda } from './fix-shadda.js';
+import { earlyMarks } from './early-marks.js';
 import { flagDroppedDigits } from './flag-dropped-digits.js';
 import { flagLostLetters } from './flag-lost-letters.js';
 import { flagScrambledLine } from './flag-scrambled-line.js';
@@ -38,6 +39,8 @@ export const RULES: readonly Rule[] = [
   // of a lost letter, which remove-kashida would erase.
   privateUseDigits,
   privateUseLetters,
+  // Before reattach-marks: a mark written early after a space belongs to the next word.
+  earlyMarks,
   reattachMarks,
   // Structure: after loose marks are back on their letters, before tatweel goes
   // (a tatweel-initial piece is how reorder-runs knows where a word was cut).
