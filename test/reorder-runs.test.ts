@@ -203,6 +203,23 @@ describe('reorder-runs: pieces of words that belong where they stand', () => {
   });
 });
 
+describe('reorder-runs: lines in right-to-left word order', () => {
+  it('puts back lines whose words came out right to left, each word in order (pdf.js)', () => {
+    const lines = [
+      'شهد عام 2023 طفرة غير مسبوقة في تطبيقات الذكاء الاصطناعي',
+      'وقال وزير الصحة إن الخطة ستبدأ مطلع الشهر المقبل في المدن الكبرى',
+      'وأضاف أن الحكومة ستعمل على توفير الخدمات الأساسية لجميع المواطنين',
+    ];
+    const reversed = (s: string) => s.split(' ').reverse().join(' ');
+    const damaged = [reversed(lines[0]), lines[1], reversed(lines[2])].join('\n');
+    const result = fixText(damaged, ONLY_REORDER);
+    expect(result.text).toBe(lines.join('\n'));
+    expect(result.changes.map((c) => c.line)).toEqual([1, 3]);
+    // The text as it should read is left as it is.
+    expect(fixText(lines.join('\n'), ONLY_REORDER).changes).toEqual([]);
+  });
+});
+
 describe('flag-scrambled-line', () => {
   it('reports a line that still holds a piece of a word when reorder-runs is off', () => {
     const { damaged } = reverseRuns('وقال وز|ير الصحة إن الخطة ستبدأ مطلع الشهر المقبل،');

@@ -227,10 +227,13 @@ export function searchReadings(
       runs.push([lo, hi]);
       hi = lo - 1;
     }
+    offer({ score, runs, glue: glues.slice() });
+  };
+  const offer = (reading: Reading) => {
     // Insert after every reading that scores as high (the order a stable sort would give).
     let at = top.length;
-    while (at > 0 && top[at - 1].score < score) at--;
-    top.splice(at, 0, { score, runs, glue: glues.slice() });
+    while (at > 0 && top[at - 1].score < reading.score) at--;
+    top.splice(at, 0, reading);
     if (top.length > keep) top.pop();
     worstKept = top.length >= keep ? top[top.length - 1].score : -Infinity;
   };
@@ -291,6 +294,7 @@ export function searchReadings(
 
   if (n === 0) return { identity: 0, inPlace: 0, top: [], candidates: 0 };
   extend(n - 1, 1, null, null, 0, false);
+  if (n >= MIN_WORD_ORDER_TOKENS && params.maxRuns > 1) offerWordsReversed();
   const identity = startScore(units[0]) + words(0, n - 1) + pairs(1, n - 1) + endScore(units[n - 1]);
   const inPlace = Math.max(identity, inPlaceScore());
   // What only the whole line shows: brackets and quotes in the order they open and close.
@@ -300,6 +304,19 @@ export function searchReadings(
   top.sort((a, b) => b.score - a.score);
   const brackets = bracketScore(line);
   return { identity: identity + brackets, inPlace: inPlace + brackets, top, candidates };
+
+  /**
+   * Every word a run of its own, all in reverse (pdf.js on some PDFs emits a line's
+   * words right to left, each word itself in order): one reading, with one cost for
+   * the whole line instead of a space cut at every junction.
+   */
+  function offerWordsReversed(): void {
+    if (units.some((u) => u.tok.tatweelInitial)) return;
+    let score = startScore(units[n - 1]) + endScore(units[0]) + params.damagePrior + WORDS_REVERSED;
+    for (let k = n - 1; k >= 0; k--) score += units[k].logp + (k < n - 1 ? assoc(units[k + 1], units[k]) : 0);
+    candidates++;
+    offer({ score, runs: units.map((_, k) => [n - 1 - k, n - 1 - k] as [number, number]), glue: new Array<boolean>(n - 1).fill(false) });
+  }
 
   /**
    * The line as it stands, each piece of a word (a lone letter, a tatweel-initial
@@ -344,6 +361,9 @@ export function searchReadings(
   }
 }
 
+/** A line in right-to-left word order: as unlikely as one run cut at a space. */
+const WORDS_REVERSED = -5;
+const MIN_WORD_ORDER_TOKENS = 4;
 /** A word cut by a space with no sign of why (the extractor moved a mark or a space). */
 const IN_PLACE_CUT = -5;
 
