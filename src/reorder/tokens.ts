@@ -218,6 +218,19 @@ export function glueKind(left: Token, right: Token): GlueKind | null {
   return null;
 }
 
+/**
+ * Two Arabic pieces that would join if the space between them went: the left one
+ * ends in a letter that joins forward, the right one starts with a letter. A font
+ * that spaces connected glyphs apart (KacstOne through LibreOffice, read by
+ * pdftotext) leaves its spaces exactly there (rejoin-split-words).
+ */
+export function joinsAcross(left: Token, right: Token): boolean {
+  if (left.kind !== 'word' || right.kind !== 'word' || left.droppedNumber || right.droppedNumber) return false;
+  const a = lastLetter(left.text);
+  const b = firstLetter(right.text);
+  return a !== null && b !== null && a !== TATWEEL && b !== TATWEEL && joinsToNext(a) && isArabicLetter(b);
+}
+
 /** Punctuation a line cannot start with (it belongs after something). */
 export const CLOSING_PUNCT = /^[،,.:;؛!?؟)\]»”…]/;
 /** Punctuation a line cannot end with (something must follow it). */
