@@ -1,6 +1,7 @@
 import { hasArabic } from '../core/arabic.js';
 import type { Edit, Rule } from '../core/types.js';
 import type { FrequencyModel } from '../knowledge/frequency.js';
+import type { Lexicon } from '../knowledge/lexicon.js';
 import { analyzeDocument, modelForLine, rememberingWeb, type LineInfo } from '../reorder/document.js';
 import { glueKind, joinsAcross, makeToken, type Token } from '../reorder/tokens.js';
 import type { WordModel } from '../reorder/word-model.js';
@@ -143,12 +144,14 @@ export const rejoinSplitWords: Rule = {
     const web = rememberingWeb(ctx.knowledge.frequencies());
     const evidence = spacedGlyphEvidence(analysis.lines, web);
     const spaced = spacedGlyphHabit(evidence);
+    // A document that spaces its glyphs apart is damaged: the lexicon may judge its pieces.
+    analysis.damaged ||= spaced;
     if (process.env.SPACED_DEBUG) console.error(`SPACED ${evidence.joins} ${evidence.pairs} ${spaced}`);
     const edits: Edit[] = [];
     for (const info of analysis.lines) {
       if (!info.arabic || info.tokens.length < 2) continue;
       if (spaced) {
-        edits.push(...joinRepeatedly(info, () => modelForLine(analysis, info, web, ctx.knowledge)));
+        edits.push(...joinLine(info, modelForLine(analysis, info, web, ctx.knowledge), web, () => ctx.knowledge.lexicon()));
         continue;
       }
       const toks = info.tokens;
@@ -177,39 +180,143 @@ export const rejoinSplitWords: Rule = {
 
 const KIND_WORDS: Record<JoinKind, string> = { kashida: 'a kashida', kerning: 'a kerning gap', joined: 'two joined letters' };
 
+/** A word cut more than this many times is not looked for (it bounds the search). */
+const MAX_PIECES = 6;
+
+interface Span {
+  token: Token;
+  score: number;
+}
+
+interface Segmentation {
+  score: number;
+  /** Boundaries (between token b and b + 1) whose space goes. */
+  joined: number[];
+}
+
 /**
- * In a document with the spaced-glyph habit: join the best-winning pair of the
- * line, then look again, so that a word cut twice (`ال س ابق`) comes back whole
- * through its pieces (`سابق`, then `السابق`). Each token keeps the line offset of
- * its first piece, so the space a join removes is found in the original line.
+ * In a document with the spaced-glyph habit almost every space of a line stands
+ * between two letters that could join, and a word can be cut more than once
+ * (`ال س ابق`). So the line is read as a whole: of all ways to join its pieces
+ * into words, the one the word model likes best (each word's probability, each
+ * adjacent pair's association, a prior for each join by its kind). For two pieces
+ * this is judgeJoin's comparison; for more it also weighs `ال سابق` against
+ * `الس ابق` and a lone letter going left against going right (`ويبل غ ط ول`).
+ * Each space that goes is reported with how much better the best reading is than
+ * the best one that keeps it.
  */
-function joinRepeatedly(info: LineInfo, getModel: () => WordModel): Edit[] {
-  const toks = info.tokens.slice();
-  const edits: Edit[] = [];
-  let model: WordModel | null = null;
-  for (;;) {
-    let best: { i: number; d: JoinDecision; kind: JoinKind } | null = null;
-    for (let i = 0; i + 1 < toks.length; i++) {
-      const kind = joinKind(toks[i], toks[i + 1], true);
-      if (kind === null) continue;
-      model ??= getModel();
-      const before = i > 0 && toks[i - 1].kind === 'word' ? toks[i - 1] : null;
-      const after = i + 2 < toks.length && toks[i + 2].kind === 'word' ? toks[i + 2] : null;
-      const d = judgeJoin(toks[i], toks[i + 1], before, after, model, true);
-      if (d && (best === null || d.gain > best.d.gain)) best = { i, d, kind };
+function joinLine(info: LineInfo, model: WordModel, web: FrequencyModel, lexicon: () => Lexicon): Edit[] {
+  const toks = info.tokens;
+  const n = toks.length;
+  const kinds: (JoinKind | null)[] = [];
+  for (let b = 0; b + 1 < n; b++) {
+    let kind = joinKind(toks[b], toks[b + 1], true);
+    if (toks[b].text === 'و') kind = null;
+    if (kind !== null && kind !== 'joined' && !fragmentLike(toks[b], model) && !fragmentLike(toks[b + 1], model)) kind = null;
+    kinds.push(kind);
+  }
+  if (!kinds.some((k) => k !== null)) return [];
+  const spans = new Map<number, Span | null>();
+  const span = (i: number, j: number): Span | null => {
+    const key = i * (n + 1) + j;
+    let s = spans.get(key);
+    if (s !== undefined) return s;
+    s = null;
+    if (j - i === 1) s = { token: toks[i], score: model.tokenLogP(toks[i]) };
+    else {
+      let prior = 0;
+      let betweenLetters = false;
+      let ok = true;
+      for (let b = i; b < j - 1 && ok; b++) {
+        const kind = kinds[b];
+        if (kind === null) ok = false;
+        else {
+          prior += PRIOR[kind];
+          betweenLetters ||= kind === 'joined';
+        }
+      }
+      if (ok) {
+        const pieces = toks.slice(i, j);
+        const token = makeToken(pieces.map((t) => t.text).join(''), toks[i].start);
+        // A join between letters makes a word some count has seen, or one the lexicon
+        // knows made only of pieces that are no words on the web (`مجم وعتهم`): the
+        // lexicon alone accepts too much, and a piece damaged otherwise (`أواًل`)
+        // would take a real word with it (`أواًلثم`). (The document's own counts
+        // have learnt the pieces, so the web says what a word is.)
+        const unseen = betweenLetters && model.count(token.words[0]) === 0;
+        const allowed =
+          !unseen || (pieces.every((t) => t.loneLetter || t.words.every((w) => web.word(w) === 0)) && lexicon().has(token.words[0]));
+        if (token.words.length === 1 && allowed)
+          s = { token, score: model.gluedLogP(token, pieces) + prior };
+      }
     }
-    if (best === null) return edits;
-    const { i, d, kind } = best;
-    const left = toks[i];
-    const right = toks[i + 1];
-    const at = info.line.start + right.start - 1;
+    spans.set(key, s);
+    return s;
+  };
+  const assoc = (a: Token, b: Token) => (a.kind === 'word' && b.kind === 'word' ? model.tokenAssoc(a, b) : 0);
+  /** The best reading, with the space after token `keep` kept if keep ≥ 0. */
+  const solve = (keep: number): Segmentation | null => {
+    // best[j][len]: best score of tokens 0..j-1 whose last word is tokens j-len..j-1.
+    const best: Float64Array[] = [];
+    const from: Int8Array[] = [];
+    for (let j = 0; j <= n; j++) {
+      best.push(new Float64Array(MAX_PIECES + 1).fill(-Infinity));
+      from.push(new Int8Array(MAX_PIECES + 1));
+    }
+    for (let j = 1; j <= n; j++) {
+      for (let len = 1; len <= Math.min(MAX_PIECES, j); len++) {
+        const i = j - len;
+        if (keep >= i && keep < j - 1) continue;
+        const s = span(i, j);
+        if (s === null) continue;
+        if (i === 0) {
+          best[j][len] = s.score;
+          continue;
+        }
+        for (let plen = 1; plen <= Math.min(MAX_PIECES, i); plen++) {
+          const prev = best[i][plen];
+          if (prev === -Infinity) continue;
+          const v = prev + assoc(span(i - plen, i)!.token, s.token) + s.score;
+          if (v > best[j][len]) {
+            best[j][len] = v;
+            from[j][len] = plen;
+          }
+        }
+      }
+    }
+    let len = 0;
+    for (let l = 1; l <= Math.min(MAX_PIECES, n); l++) if (best[n][l] > (len ? best[n][len] : -Infinity)) len = l;
+    if (len === 0) return null;
+    const score = best[n][len];
+    const joined: number[] = [];
+    for (let j = n; j > 0; ) {
+      for (let b = j - len; b < j - 1; b++) joined.push(b);
+      const plen = from[j][len];
+      j -= len;
+      len = plen;
+    }
+    return { score, joined: joined.reverse() };
+  };
+  const top = solve(-1);
+  if (top === null || top.joined.length === 0) return [];
+  const edits: Edit[] = [];
+  for (const b of top.joined) {
+    const alt = solve(b);
+    const gain = alt === null ? Infinity : top.score - alt.score;
+    if (!(gain > 0)) continue;
+    let i = b;
+    while (i > 0 && top.joined.includes(i - 1)) i--;
+    let j = b + 1;
+    while (top.joined.includes(j)) j++;
+    const word = toks.slice(i, j + 1).map((t) => t.text).join('');
+    const at = info.line.start + toks[b + 1].start - 1;
     edits.push({
       start: at,
       end: at + 1,
       text: '',
-      confidence: d.confidence,
-      reason: `one word cut in two at ${KIND_WORDS[kind]}: «${left.text}${right.text}» is far more likely (by ${d.gain.toFixed(1)})`,
+      confidence: 1 - 0.5 * Math.exp(-Math.min(gain, 60) / 3),
+      reason: `one word cut at ${KIND_WORDS[kinds[b]!]} («${toks[b].text}|${toks[b + 1].text}»): «${word}» is far more likely (by ${gain.toFixed(1)})`,
     });
-    toks.splice(i, 2, makeToken(left.text + right.text, left.start));
   }
+  return edits;
 }
