@@ -228,7 +228,8 @@ export function joinsAcross(left: Token, right: Token): boolean {
   if (left.kind !== 'word' || right.kind !== 'word' || left.droppedNumber || right.droppedNumber) return false;
   const a = lastLetter(left.text);
   const b = firstLetter(right.text);
-  return a !== null && b !== null && a !== TATWEEL && b !== TATWEEL && joinsToNext(a) && isArabicLetter(b);
+  // (Hamza on the line joins nothing: no glyphs were connected before it.)
+  return a !== null && b !== null && a !== TATWEEL && joinsToNext(a) && isArabicLetter(b) && b !== 'ء';
 }
 
 /** Punctuation a line cannot start with (it belongs after something). */
