@@ -208,12 +208,6 @@ interface Span {
   score: number;
 }
 
-interface Segmentation {
-  score: number;
-  /** Boundaries (between token b and b + 1) whose space goes. */
-  joined: number[];
-}
-
 /**
  * In a document with the spaced-glyph habit almost every space of a line stands
  * between two letters that could join, and a word can be cut more than once
@@ -274,60 +268,72 @@ function joinLine(info: LineInfo, model: WordModel, web: FrequencyModel, lexicon
     return s;
   };
   const assoc = (a: Token, b: Token) => (a.kind === 'word' && b.kind === 'word' ? model.tokenAssoc(a, b) : 0);
-  /** The best reading, with the space after token `keep` kept if keep ≥ 0. */
-  const solve = (keep: number): Segmentation | null => {
-    // best[j][len]: best score of tokens 0..j-1 whose last word is tokens j-len..j-1.
-    const best: Float64Array[] = [];
-    const from: Int8Array[] = [];
-    for (let j = 0; j <= n; j++) {
-      best.push(new Float64Array(MAX_PIECES + 1).fill(-Infinity));
-      from.push(new Int8Array(MAX_PIECES + 1));
-    }
-    for (let j = 1; j <= n; j++) {
-      for (let len = 1; len <= Math.min(MAX_PIECES, j); len++) {
-        const i = j - len;
-        if (keep >= i && keep < j - 1) continue;
-        const s = span(i, j);
-        if (s === null) continue;
-        if (i === 0) {
-          best[j][len] = s.score;
-          continue;
-        }
-        for (let plen = 1; plen <= Math.min(MAX_PIECES, i); plen++) {
-          const prev = best[i][plen];
-          if (prev === -Infinity) continue;
-          const v = prev + assoc(span(i - plen, i)!.token, s.token) + s.score;
-          if (v > best[j][len]) {
-            best[j][len] = v;
-            from[j][len] = plen;
-          }
+  // fwd[j][len]: best score of tokens 0..j-1 whose last word is tokens j-len..j-1;
+  // bwd[i][len]: best score of tokens i..n-1 whose first word is tokens i..i+len-1.
+  // The best reading that keeps the space before token c is then the best fwd[c] and
+  // bwd[c] put together, so each space's margin costs no new search.
+  const table = () => Array.from({ length: n + 1 }, () => new Float64Array(MAX_PIECES + 1).fill(-Infinity));
+  const fwd = table();
+  const bwd = table();
+  const from = Array.from({ length: n + 1 }, () => new Int8Array(MAX_PIECES + 1));
+  for (let j = 1; j <= n; j++) {
+    for (let len = 1; len <= Math.min(MAX_PIECES, j); len++) {
+      const i = j - len;
+      const s = span(i, j);
+      if (s === null) continue;
+      if (i === 0) fwd[j][len] = s.score;
+      for (let plen = 1; plen <= Math.min(MAX_PIECES, i); plen++) {
+        if (fwd[i][plen] === -Infinity) continue;
+        const v = fwd[i][plen] + assoc(span(i - plen, i)!.token, s.token) + s.score;
+        if (v > fwd[j][len]) {
+          fwd[j][len] = v;
+          from[j][len] = plen;
         }
       }
     }
-    let len = 0;
-    for (let l = 1; l <= Math.min(MAX_PIECES, n); l++) if (best[n][l] > (len ? best[n][len] : -Infinity)) len = l;
-    if (len === 0) return null;
-    const score = best[n][len];
-    const joined: number[] = [];
-    for (let j = n; j > 0; ) {
-      for (let b = j - len; b < j - 1; b++) joined.push(b);
-      const plen = from[j][len];
-      j -= len;
-      len = plen;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let len = 1; len <= Math.min(MAX_PIECES, n - i); len++) {
+      const j = i + len;
+      const s = span(i, j);
+      if (s === null) continue;
+      if (j === n) bwd[i][len] = s.score;
+      for (let nlen = 1; nlen <= Math.min(MAX_PIECES, n - j); nlen++) {
+        if (bwd[j][nlen] === -Infinity) continue;
+        bwd[i][len] = Math.max(bwd[i][len], s.score + assoc(s.token, span(j, j + nlen)!.token) + bwd[j][nlen]);
+      }
     }
-    return { score, joined: joined.reverse() };
+  }
+  let len = 1;
+  for (let l = 2; l <= Math.min(MAX_PIECES, n); l++) if (fwd[n][l] > fwd[n][len]) len = l;
+  const top = fwd[n][len];
+  const joined = new Set<number>();
+  for (let j = n; j > 0; ) {
+    for (let b = j - len; b < j - 1; b++) joined.add(b);
+    const plen = from[j][len];
+    j -= len;
+    len = plen;
+  }
+  /** The best reading that keeps the space between tokens c-1 and c. */
+  const keeping = (c: number): number => {
+    let v = -Infinity;
+    for (let l1 = 1; l1 <= Math.min(MAX_PIECES, c); l1++) {
+      if (fwd[c][l1] === -Infinity) continue;
+      for (let l2 = 1; l2 <= Math.min(MAX_PIECES, n - c); l2++) {
+        if (bwd[c][l2] === -Infinity) continue;
+        v = Math.max(v, fwd[c][l1] + assoc(span(c - l1, c)!.token, span(c, c + l2)!.token) + bwd[c][l2]);
+      }
+    }
+    return v;
   };
-  const top = solve(-1);
-  if (top === null || top.joined.length === 0) return [];
   const edits: Edit[] = [];
-  for (const b of top.joined) {
-    const alt = solve(b);
-    const gain = alt === null ? Infinity : top.score - alt.score;
+  for (const b of [...joined].sort((x, y) => x - y)) {
+    const gain = top - keeping(b + 1);
     if (!(gain > 0)) continue;
     let i = b;
-    while (i > 0 && top.joined.includes(i - 1)) i--;
+    while (i > 0 && joined.has(i - 1)) i--;
     let j = b + 1;
-    while (top.joined.includes(j)) j++;
+    while (joined.has(j)) j++;
     const word = toks.slice(i, j + 1).map((t) => t.text).join('');
     const at = info.line.start + toks[b + 1].start - 1;
     edits.push({
