@@ -58,3 +58,54 @@ describe('rejoin-split-words (injected word models)', () => {
     expect(result.text).toBe(input);
   });
 });
+
+describe('rejoin-split-words (the spaced-glyph habit: spaces between joined letters)', () => {
+  // Clean sentences with `|` where a font spaced two connected glyphs apart (as
+  // KacstOne through LibreOffice comes out of pdftotext); every `|` follows a letter
+  // that joins forward. `ال|س|ابق` is cut twice; `مع|دل` is two words apart.
+  const marked = [
+    'أع|لنت وزارة الص|حة الي|وم عن خط|ة جدي|دة لتط|وير المس|تشفيات في الم|دن الك|برى',
+    'وق|ال الوزير إن الحك|ومة تع|مل على تح|سين الخ|دمات الص|حية للم|واطنين',
+    'وأض|اف أن المش|روع س|يبدأ في الش|هر المق|بل بتك|لفة ت|زيد على ملي|ون دولار',
+    'وتش|مل الخ|طة بن|اء م|راكز طب|ية ح|ديثة في المن|اطق الري|فية',
+    'كما ست|وفر الوزارة فرص عمل جدي|دة للش|باب خ|لال الس|نوات الق|ادمة',
+    'وأك|د المس|ؤولون أن اله|دف هو رف|ع مس|توى الرع|اية الص|حية في الب|لاد',
+    'وكان الع|ام ال|س|ابق قد ش|هد ت|راج|عا في ع|دد ال|زوار وارتفع مع|دل الب|طالة',
+  ];
+  const clean = marked.map((l) => l.replaceAll('|', '')).join('\n');
+  const damaged = marked.map((l) => l.replaceAll('|', ' ')).join('\n');
+
+  it('the hand-made damage only cuts between joined letters', () => {
+    for (const m of marked.join(' ').matchAll(/(.)\|/g)) expect('اأإآدذرزوؤةىء').not.toContain(m[1]);
+  });
+
+  it('joins every cut in a document with the habit, a word cut twice included', () => {
+    const result = fixText(damaged, ONLY_REJOIN);
+    expect(result.text).toBe(clean);
+    const changes = result.changes.filter((c) => c.rule === 'rejoin-split-words');
+    expect(changes.length).toBe(marked.join('').split('|').length - 1);
+    for (const c of changes) {
+      expect(c.before).toBe(' ');
+      expect(c.after).toBe('');
+      expect(c.reason).toMatch(/two joined letters/);
+      expect(c.confidence).toBeGreaterThanOrEqual(0.6);
+    }
+    expect(changes.find((c) => c.reason.includes('«ال|سابق»') || c.reason.includes('«ال|س»'))?.reason).toMatch(/«السابق»/);
+  });
+
+  it('leaves the same sentences alone when they are clean', () => {
+    const result = fixText(clean, ONLY_REJOIN);
+    expect(result.text).toBe(clean);
+    expect(result.changes).toEqual([]);
+  });
+
+  it('does not take on the habit for one or two joinable pairs in a clean document', () => {
+    // `مع دل` and `منطق ة` would join in a spaced document; here they are slips.
+    const lines = clean.split('\n');
+    lines[2] = 'وأضاف أن معدل النمو في منطق ة الشرق بلغ مع دل قياسيا هذا العام';
+    const input = lines.join('\n');
+    const result = fixText(input, ONLY_REJOIN);
+    expect(result.text).toBe(input);
+    expect(result.changes).toEqual([]);
+  });
+});

@@ -226,6 +226,20 @@ export function glueKind(left: Token, right: Token): GlueKind | null {
   return null;
 }
 
+/**
+ * Two Arabic pieces that would join if the space between them went: the left one
+ * ends in a letter that joins forward, the right one starts with a letter. A font
+ * that spaces connected glyphs apart (KacstOne through LibreOffice, read by
+ * pdftotext) leaves its spaces exactly there (rejoin-split-words).
+ */
+export function joinsAcross(left: Token, right: Token): boolean {
+  if (left.kind !== 'word' || right.kind !== 'word' || left.droppedNumber || right.droppedNumber) return false;
+  const a = lastLetter(left.text);
+  const b = firstLetter(right.text);
+  // (Hamza on the line joins nothing: no glyphs were connected before it.)
+  return a !== null && b !== null && a !== TATWEEL && joinsToNext(a) && isArabicLetter(b) && b !== 'ء';
+}
+
 /** Punctuation a line cannot start with (it belongs after something). */
 export const CLOSING_PUNCT = /^[،,.:;؛!?؟)\]»”…]/;
 /** Punctuation a line cannot end with (something must follow it). */

@@ -1,7 +1,9 @@
 import { hasArabic } from '../core/arabic.js';
 import type { Edit, Rule } from '../core/types.js';
-import { analyzeDocument, modelForLine, rememberingWeb } from '../reorder/document.js';
-import { glueKind, makeToken, type Token } from '../reorder/tokens.js';
+import type { FrequencyModel } from '../knowledge/frequency.js';
+import type { Lexicon } from '../knowledge/lexicon.js';
+import { analyzeDocument, modelForLine, rememberingWeb, type LineInfo } from '../reorder/document.js';
+import { glueKind, joinsAcross, makeToken, type Token } from '../reorder/tokens.js';
 import type { WordModel } from '../reorder/word-model.js';
 import { REORDER_RUNS, type ReorderState } from './reorder-runs.js';
 
@@ -11,14 +13,37 @@ import { REORDER_RUNS, type ReorderState } from './reorder-runs.js';
  * them: `الإجرائي ــة`, `أ كثر`, `تقر ير`, `ز يارة`. The pieces are joined when one
  * of them cannot stand as a word and the joined form is far more likely than the
  * two pieces side by side (word model: web and document counts, the lexicon).
+ *
+ * Some fonts leave a space between any two connected glyphs (`تراج ع مع دل`,
+ * `ال س ابق`). Such spaces are only looked at in a document that shows the habit
+ * over and over (spacedGlyphHabit); there each line is read as a whole (joinLine).
  */
 
 export const REJOIN_SPLIT_WORDS = 'rejoin-split-words';
 const ONCE = `${REJOIN_SPLIT_WORDS}:done`;
 
+/** Where a cut can be: at a kashida, a kerning gap, or between two joined letters (the spaced-glyph habit). */
+export type JoinKind = 'kashida' | 'kerning' | 'joined';
+
 /** Log-odds the join must win by: a kashida piece is a cut for sure, a kerning gap is not. */
 const KASHIDA_PRIOR = 0;
 const KERNING_PRIOR = -4;
+/**
+ * Between joined letters: only asked in a document with the habit, where most
+ * such spaces are cuts but every real space after a joining letter is one too.
+ * (On the 14 spaced documents, -4…0 give the same output but a join or two; -6
+ * starts to leave cuts.)
+ */
+const JOINED_PRIOR = -2;
+const PRIOR: Record<JoinKind, number> = { kashida: KASHIDA_PRIOR, kerning: KERNING_PRIOR, joined: JOINED_PRIOR };
+
+/** The kind of cut `left right` could be, or null; joined letters only in a document with the habit. */
+function joinKind(left: Token, right: Token, spacedGlyphs: boolean): JoinKind | null {
+  const kind = glueKind(left, right);
+  if (kind === 'kerning' || kind === 'kashida') return kind;
+  if (spacedGlyphs && kind === null && joinsAcross(left, right)) return 'joined';
+  return null;
+}
 
 export interface JoinDecision {
   gain: number;
@@ -53,14 +78,80 @@ export function judgeJoin(
   const ctx = (a: Token | null, b: Token | null) => (a && b ? model.tokenAssoc(a, b) : 0);
   const apart = model.tokenLogP(left) + model.tokenLogP(right) + ctx(before, left) + ctx(left, right) + ctx(right, after);
   const together = joinedLogP + ctx(before, joined) + ctx(joined, after);
-  const gain = together - apart + (kind === 'kashida' ? KASHIDA_PRIOR : KERNING_PRIOR);
+  const gain = together - apart + PRIOR[kind];
   if (gain <= 0) return null;
   return { gain, confidence: 1 - 0.5 * Math.exp(-gain / 3) };
 }
 
+/**
+ * The spaced-glyph habit (KacstOne typeset by LibreOffice, read by pdftotext:
+ * `تراج ع مع دل التض خم`): a space between two letters that the font drew
+ * connected. Its evidence is a pair `A B` across such a boundary whose join is a
+ * common word (at least HABIT_COMMON web counts, about 25 per million) that a
+ * piece is not, or is HABIT_RARER times rarer than (`مع دل`: 1 against 48).
+ *
+ * Measured on the 652 corpus files: the 28 spaced extractions (pdftotext and
+ * pdftotext -layout of the 14 KacstOne LibreOffice PDFs) show 10–34 distinct such
+ * pairs, 9.9–25.8% of their pairs of Arabic words; every other file at most 4 and
+ * at most 2.7% (seeds, sim sources and all truths: 0; a slip or a name here and
+ * there, and pdftotext -raw of the same PDFs, whose lines are broken up anyway).
+ * The thresholds sit between: 6 pairs (a short document still needs several
+ * different ones, not one word cut alike twice) and 5%.
+ */
+const HABIT_COMMON = 5;
+const HABIT_RARER = 10;
+const HABIT_MIN_JOINS = 6;
+const HABIT_MIN_SHARE = 0.05;
+
+export interface HabitEvidence {
+  /** Distinct pairs `A B` between joined letters whose join is a common word that a piece is not. */
+  joins: number;
+  /** Adjacent pairs of Arabic words in the document. */
+  pairs: number;
+}
+
+/** The one Arabic word a token is, with nothing around it, or null. */
+function bareArabic(t: Token): string | null {
+  if (t.kind !== 'word' || t.lead !== '' || t.trail !== '' || t.words.length !== 1) return null;
+  const w = t.words[0];
+  return w.startsWith('<') ? null : w;
+}
+
+/**
+ * Does the document space its glyphs apart? Counted on the web counts alone (the
+ * document's own counts have learnt the pieces): distinct pairs between joined
+ * letters whose join is a common word while a piece is no word or a much rarer one.
+ */
+export function spacedGlyphEvidence(lines: readonly LineInfo[], web: FrequencyModel): HabitEvidence {
+  const seen = new Set<string>();
+  let pairs = 0;
+  for (const info of lines) {
+    if (!info.arabic) continue;
+    const toks = info.tokens;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const a = bareArabic(toks[i]);
+      const b = bareArabic(toks[i + 1]);
+      if (a === null || b === null) continue;
+      pairs++;
+      if (!joinsAcross(toks[i], toks[i + 1])) continue;
+      const joined = makeToken(toks[i].text + toks[i + 1].text, 0);
+      if (joined.words.length !== 1) continue;
+      const j = web.word(joined.words[0]);
+      if (j < HABIT_COMMON || Math.min(web.word(a), web.word(b)) * HABIT_RARER > j) continue;
+      seen.add(`${a} ${b}`);
+    }
+  }
+  return { joins: seen.size, pairs };
+}
+
+export function spacedGlyphHabit(e: HabitEvidence): boolean {
+  return e.joins >= HABIT_MIN_JOINS && e.joins >= HABIT_MIN_SHARE * e.pairs;
+}
+
 export const rejoinSplitWords: Rule = {
   id: REJOIN_SPLIT_WORDS,
-  description: 'Join the pieces of a word that a kerning gap or a kashida split with a space (`أ كثر` → `أكثر`)',
+  description:
+    'Join the pieces of a word that a kerning gap or a kashida split with a space (`أ كثر` → `أكثر`), and in a document that spaces its glyphs apart, between joined letters (`مع دل` → `معدل`)',
   safety: 'heuristic',
   defaultEnabled: true,
   run(ctx) {
@@ -72,9 +163,17 @@ export const rejoinSplitWords: Rule = {
     const reorder = ctx.knowledge.cache.get(REORDER_RUNS) as ReorderState | undefined;
     analysis.damaged ||= reorder?.damaged === true;
     const web = rememberingWeb(ctx.knowledge.frequencies());
+    const evidence = spacedGlyphEvidence(analysis.lines, web);
+    const spaced = spacedGlyphHabit(evidence);
+    // A document that spaces its glyphs apart is damaged: the lexicon may judge its pieces.
+    analysis.damaged ||= spaced;
     const edits: Edit[] = [];
     for (const info of analysis.lines) {
       if (!info.arabic || info.tokens.length < 2) continue;
+      if (spaced) {
+        edits.push(...joinLine(info, modelForLine(analysis, info, web, ctx.knowledge), web, () => ctx.knowledge.lexicon()));
+        continue;
+      }
       const toks = info.tokens;
       let model: WordModel | null = null;
       for (let i = 0; i + 1 < toks.length; i++) {
@@ -98,3 +197,152 @@ export const rejoinSplitWords: Rule = {
     return { edits };
   },
 };
+
+const KIND_WORDS: Record<JoinKind, string> = { kashida: 'a kashida', kerning: 'a kerning gap', joined: 'two joined letters' };
+
+/** A word cut more than this many times is not looked for (it bounds the search). */
+const MAX_PIECES = 6;
+
+interface Span {
+  token: Token;
+  score: number;
+}
+
+/**
+ * In a document with the spaced-glyph habit almost every space of a line stands
+ * between two letters that could join, and a word can be cut more than once
+ * (`ال س ابق`). So the line is read as a whole: of all ways to join its pieces
+ * into words, the one the word model likes best (each word's probability, each
+ * adjacent pair's association, a prior for each join by its kind). For two pieces
+ * this is judgeJoin's comparison; for more it also weighs `ال سابق` against
+ * `الس ابق` and a lone letter going left against going right (`ويبل غ ط ول`).
+ * Each space that goes is reported with how much better the best reading is than
+ * the best one that keeps it.
+ */
+function joinLine(info: LineInfo, model: WordModel, web: FrequencyModel, lexicon: () => Lexicon): Edit[] {
+  const toks = info.tokens;
+  const n = toks.length;
+  const kinds: (JoinKind | null)[] = [];
+  for (let b = 0; b + 1 < n; b++) {
+    let kind = joinKind(toks[b], toks[b + 1], true);
+    if (toks[b].text === 'و') kind = null;
+    if (kind !== null && kind !== 'joined' && !fragmentLike(toks[b], model) && !fragmentLike(toks[b + 1], model)) kind = null;
+    kinds.push(kind);
+  }
+  if (!kinds.some((k) => k !== null)) return [];
+  const spans = new Map<number, Span | null>();
+  const span = (i: number, j: number): Span | null => {
+    const key = i * (n + 1) + j;
+    let s = spans.get(key);
+    if (s !== undefined) return s;
+    s = null;
+    if (j - i === 1) s = { token: toks[i], score: model.tokenLogP(toks[i]) };
+    else {
+      let prior = 0;
+      let betweenLetters = false;
+      let ok = true;
+      for (let b = i; b < j - 1 && ok; b++) {
+        const kind = kinds[b];
+        if (kind === null) ok = false;
+        else {
+          prior += PRIOR[kind];
+          betweenLetters ||= kind === 'joined';
+        }
+      }
+      if (ok) {
+        const pieces = toks.slice(i, j);
+        const token = makeToken(pieces.map((t) => t.text).join(''), toks[i].start);
+        // A join between letters makes a word some count has seen, or one the lexicon
+        // knows made only of pieces that are no words on the web (`مجم وعتهم`): the
+        // lexicon alone accepts too much, and a piece damaged otherwise (`أواًل`)
+        // would take a real word with it (`أواًلثم`). (The document's own counts
+        // have learnt the pieces, so the web says what a word is.)
+        const unseen = betweenLetters && model.count(token.words[0]) === 0;
+        const allowed =
+          !unseen || (pieces.every((t) => t.loneLetter || t.words.every((w) => web.word(w) === 0)) && lexicon().has(token.words[0]));
+        if (token.words.length === 1 && allowed)
+          s = { token, score: model.gluedLogP(token, pieces) + prior };
+      }
+    }
+    spans.set(key, s);
+    return s;
+  };
+  const assoc = (a: Token, b: Token) => (a.kind === 'word' && b.kind === 'word' ? model.tokenAssoc(a, b) : 0);
+  // fwd[j][len]: best score of tokens 0..j-1 whose last word is tokens j-len..j-1;
+  // bwd[i][len]: best score of tokens i..n-1 whose first word is tokens i..i+len-1.
+  // The best reading that keeps the space before token c is then the best fwd[c] and
+  // bwd[c] put together, so each space's margin costs no new search.
+  const table = () => Array.from({ length: n + 1 }, () => new Float64Array(MAX_PIECES + 1).fill(-Infinity));
+  const fwd = table();
+  const bwd = table();
+  const from = Array.from({ length: n + 1 }, () => new Int8Array(MAX_PIECES + 1));
+  for (let j = 1; j <= n; j++) {
+    for (let len = 1; len <= Math.min(MAX_PIECES, j); len++) {
+      const i = j - len;
+      const s = span(i, j);
+      if (s === null) continue;
+      if (i === 0) fwd[j][len] = s.score;
+      for (let plen = 1; plen <= Math.min(MAX_PIECES, i); plen++) {
+        if (fwd[i][plen] === -Infinity) continue;
+        const v = fwd[i][plen] + assoc(span(i - plen, i)!.token, s.token) + s.score;
+        if (v > fwd[j][len]) {
+          fwd[j][len] = v;
+          from[j][len] = plen;
+        }
+      }
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let len = 1; len <= Math.min(MAX_PIECES, n - i); len++) {
+      const j = i + len;
+      const s = span(i, j);
+      if (s === null) continue;
+      if (j === n) bwd[i][len] = s.score;
+      for (let nlen = 1; nlen <= Math.min(MAX_PIECES, n - j); nlen++) {
+        if (bwd[j][nlen] === -Infinity) continue;
+        bwd[i][len] = Math.max(bwd[i][len], s.score + assoc(s.token, span(j, j + nlen)!.token) + bwd[j][nlen]);
+      }
+    }
+  }
+  let len = 1;
+  for (let l = 2; l <= Math.min(MAX_PIECES, n); l++) if (fwd[n][l] > fwd[n][len]) len = l;
+  const top = fwd[n][len];
+  const joined = new Set<number>();
+  for (let j = n; j > 0; ) {
+    for (let b = j - len; b < j - 1; b++) joined.add(b);
+    const plen = from[j][len];
+    j -= len;
+    len = plen;
+  }
+  /** The best reading that keeps the space between tokens c-1 and c. */
+  const keeping = (c: number): number => {
+    let v = -Infinity;
+    for (let l1 = 1; l1 <= Math.min(MAX_PIECES, c); l1++) {
+      if (fwd[c][l1] === -Infinity) continue;
+      for (let l2 = 1; l2 <= Math.min(MAX_PIECES, n - c); l2++) {
+        if (bwd[c][l2] === -Infinity) continue;
+        v = Math.max(v, fwd[c][l1] + assoc(span(c - l1, c)!.token, span(c, c + l2)!.token) + bwd[c][l2]);
+      }
+    }
+    return v;
+  };
+  const edits: Edit[] = [];
+  for (const b of [...joined].sort((x, y) => x - y)) {
+    const gain = top - keeping(b + 1);
+    if (!(gain > 0)) continue;
+    let i = b;
+    while (i > 0 && joined.has(i - 1)) i--;
+    let j = b + 1;
+    while (joined.has(j)) j++;
+    const word = toks.slice(i, j + 1).map((t) => t.text).join('');
+    const at = info.line.start + toks[b + 1].start - 1;
+    edits.push({
+      start: at,
+      end: at + 1,
+      text: '',
+      confidence: 1 - 0.5 * Math.exp(-Math.min(gain, 60) / 3),
+      reason: `one word cut at ${KIND_WORDS[kinds[b]!]} («${toks[b].text}|${toks[b + 1].text}»): «${word}» is far more likely (by ${gain.toFixed(1)})`,
+    });
+  }
+  return edits;
+}
