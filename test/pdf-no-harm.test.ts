@@ -35,4 +35,17 @@ describe('PDF corpus: output never worse than input', () => {
       expect(worse).toEqual([]);
     }, 120_000);
   }
+
+  it('pdftotext and pdf.js: running the tool on its own output changes nothing', () => {
+    const moving: string[] = [];
+    for (const d of docs) {
+      for (const extractor of ['pdftotext', 'pdfjs']) {
+        const file = path.join(PDF, d, `${extractor}.txt`);
+        if (!fs.existsSync(file)) continue;
+        const once = fixText(fs.readFileSync(file, 'utf8')).text;
+        if (fixText(once).text !== once) moving.push(`${d}/${extractor}`);
+      }
+    }
+    expect(moving).toEqual([]);
+  }, 120_000);
 });

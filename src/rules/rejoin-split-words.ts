@@ -20,7 +20,6 @@ import { REORDER_RUNS, type ReorderState } from './reorder-runs.js';
  */
 
 export const REJOIN_SPLIT_WORDS = 'rejoin-split-words';
-const ONCE = `${REJOIN_SPLIT_WORDS}:done`;
 
 /** Where a cut can be: at a kashida, a kerning gap, or between two joined letters (the spaced-glyph habit). */
 export type JoinKind = 'kashida' | 'kerning' | 'joined';
@@ -155,8 +154,6 @@ export const rejoinSplitWords: Rule = {
   safety: 'heuristic',
   defaultEnabled: true,
   run(ctx) {
-    if (ctx.knowledge.cache.has(ONCE)) return {};
-    ctx.knowledge.cache.set(ONCE, true);
     if (!hasArabic(ctx.text)) return {};
     const analysis = analyzeDocument(ctx.lines, ctx.knowledge);
     // The lexicon only once the document shows damage (reorder-runs may know more).
