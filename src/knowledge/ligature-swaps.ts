@@ -304,15 +304,22 @@ const SCREEN_COMMON = 3;
  */
 export function mayShowSwapHabit(lines: readonly { text: string }[], freq: FrequencyModel, minWords = MIN_PAIR_SUPPORT): boolean {
   const support = new Map<string, Set<string>>();
-  for (const s of collectSites(lines)) {
-    if (s.key.length < 3 || freq.word(s.key) > SCREEN_RARE) continue;
-    for (let i = 0; i + 1 < s.key.length; i++) {
-      if (s.key[i] === s.key[i + 1] || freq.word(swapAt(s.key, i)) < SCREEN_COMMON) continue;
-      const pair = s.key.slice(i, i + 2);
-      let words = support.get(pair);
-      if (!words) support.set(pair, (words = new Set()));
-      words.add(s.key);
-      if (words.size >= minWords) return true;
+  // Each different word once: most of a text is words it has already used.
+  const seen = new Set<string>();
+  for (const { text } of lines) {
+    for (const m of text.matchAll(WORD_OR_UNMAPPED)) {
+      if (seen.has(m[0])) continue;
+      seen.add(m[0]);
+      const key = wordSite(0, 0, m[0])?.key;
+      if (!key || key.length < 3 || freq.word(key) > SCREEN_RARE) continue;
+      for (let i = 0; i + 1 < key.length; i++) {
+        if (key[i] === key[i + 1] || freq.word(swapAt(key, i)) < SCREEN_COMMON) continue;
+        const pair = key.slice(i, i + 2);
+        let words = support.get(pair);
+        if (!words) support.set(pair, (words = new Set()));
+        words.add(key);
+        if (words.size >= minWords) return true;
+      }
     }
   }
   return false;
