@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixText, getLexicon, lexiconFromWords, type FixOptions, type Lexicon } from '../src/index.js';
+import { fixText, getLexicon, lexiconFromWords, type FixOptions } from '../src/index.js';
+import { untouchable } from './rule-helpers.js';
 import { searchReadings, renderReading, DEFAULT_SEARCH } from '../src/reorder/search.js';
 import { glueKind, tokenizeLine } from '../src/reorder/tokens.js';
 import { WordModel, emptyCounts } from '../src/reorder/word-model.js';
@@ -12,13 +13,6 @@ const ONLY_REORDER: FixOptions = { disable: ['remove-kashida'] };
 function lineOf(text: string, n: number): string {
   return text.split('\n')[n - 1];
 }
-
-/** A lexicon that fails the test if anything asks it: clean text must never need it. */
-const untouchable: Lexicon = {
-  has() {
-    throw new Error('the lexicon was consulted');
-  },
-};
 
 // The shipped lexicon takes a while to decode on a busy machine: load it once, up front.
 beforeAll(() => {

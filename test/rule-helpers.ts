@@ -2,7 +2,7 @@
  * Runs one rule through the real engine (fixText), every other rule off, so a test
  * sees exactly what that rule does, with positions as the user would get them.
  */
-import { fixText, RULES, type FixOptions, type FixResult } from '../src/index.js';
+import { fixText, RULES, type FixOptions, type FixResult, type Lexicon } from '../src/index.js';
 
 export function runOnly(ruleIds: string | string[], text: string, options: FixOptions = {}): FixResult {
   const ids = Array.isArray(ruleIds) ? ruleIds : [ruleIds];
@@ -19,3 +19,10 @@ export function visible(s: string): string {
 export function pua(base: number, digits: string): string {
   return [...digits].map((d) => (/\d/.test(d) ? String.fromCharCode(base + Number(d)) : d)).join('');
 }
+
+/** A lexicon that fails the test if anything asks it: clean text must never need it. */
+export const untouchable: Lexicon = {
+  has() {
+    throw new Error('the lexicon was consulted');
+  },
+};

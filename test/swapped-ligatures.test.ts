@@ -1,15 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixText, getLexicon, type Lexicon } from '../src/index.js';
-import { runOnly } from './rule-helpers.js';
+import { fixText, getLexicon } from '../src/index.js';
+import { runOnly, untouchable } from './rule-helpers.js';
 
 const RULE = 'swapped-ligatures';
-
-/** A lexicon that fails the test if anything asks it. */
-const untouchable: Lexicon = {
-  has() {
-    throw new Error('the lexicon was consulted');
-  },
-};
 
 beforeAll(() => {
   getLexicon();
