@@ -17,36 +17,53 @@ export interface LetterPairs {
 }
 
 const DATA = new URL('../../data/ar-web-freq/unigrams.tsv', import.meta.url);
-const EDGE = ' ';
 let loaded: LetterPairs | undefined;
+
+/**
+ * Letters are counted in arrays indexed by code point (0: the word's edge, then
+ * U+0621–U+06D3, then one slot for anything else, which no counted word has):
+ * the model is built from every counted word at start-up, so it must be quick.
+ */
+const FIRST_CODE = 0x0621;
+const LAST_CODE = 0x06d3;
+const OTHER = LAST_CODE - FIRST_CODE + 2;
+const SLOTS = OTHER + 1;
+const slot = (code: number) => (code === 0x20 ? 0 : code >= FIRST_CODE && code <= LAST_CODE ? code - FIRST_CODE + 1 : OTHER);
 
 /** Builds a model from word counts (tests use small lists). */
 export function letterPairsFromCounts(counts: Iterable<[string, number]>): LetterPairs {
-  const pair = new Map<string, number>();
-  const first = new Map<string, number>();
-  const alphabet = new Set<string>();
+  const pair = new Float64Array(SLOTS * SLOTS);
+  const first = new Float64Array(SLOTS);
+  const alphabet = new Set<number>();
   for (const [w, n] of counts) {
     if (!/^[\u0621-\u064a\u0671-\u06d3]+$/.test(w)) continue;
-    const s = EDGE + w + EDGE;
-    for (let i = 0; i + 1 < s.length; i++) {
-      const k = s[i] + s[i + 1];
-      pair.set(k, (pair.get(k) ?? 0) + n);
-      first.set(s[i], (first.get(s[i]) ?? 0) + n);
+    let prev = 0;
+    for (let i = 0; i < w.length; i++) {
+      const c = slot(w.charCodeAt(i));
+      pair[prev * SLOTS + c] += n;
+      first[prev] += n;
+      alphabet.add(c);
+      prev = c;
     }
-    for (const ch of w) alphabet.add(ch);
+    pair[prev * SLOTS] += n;
+    first[prev] += n;
   }
   const size = alphabet.size + 1;
   // Add-one smoothing over the letters seen: an unseen pair is rare, not impossible.
-  const logP = (a: string, b: string) => Math.log(((pair.get(a + b) ?? 0) + 1) / ((first.get(a) ?? 0) + size));
+  const logP = (a: number, b: number) => Math.log((pair[a * SLOTS + b] + 1) / (first[a] + size));
   const memo = new Map<string, number>();
   const gains = new Map<string, number>();
   const score = (w: string) => {
     let v = memo.get(w);
     if (v === undefined) {
-      const s = EDGE + w + EDGE;
       let f = 0;
-      for (let i = 0; i + 1 < s.length; i++) f += logP(s[i], s[i + 1]);
-      v = f;
+      let prev = 0;
+      for (let i = 0; i < w.length; i++) {
+        const c = slot(w.charCodeAt(i));
+        f += logP(prev, c);
+        prev = c;
+      }
+      v = f + logP(prev, 0);
       if (memo.size > 100_000) memo.clear();
       memo.set(w, v);
     }
