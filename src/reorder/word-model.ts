@@ -94,6 +94,16 @@ export class WordModel {
       web.totalPairs + weights.document * (doc.totalPairs - own.totalPairs) + weights.corpus * corpus.totalPairs;
   }
 
+  /**
+   * Drops what the model remembers. A document keeps one model per judged line for
+   * its later sweeps; their memos, kept all at once, were most of a damaged
+   * document's memory.
+   */
+  forget(): void {
+    this.memoWord.clear();
+    this.memoPair.clear();
+  }
+
   /** Counted occurrences (web + weighted document and run). */
   count(key: string): number {
     return (

@@ -219,6 +219,7 @@ function judgeLines(
       if (c.contextKey === contextKey) continue;
       c.contextKey = contextKey;
       const d = decide(c, context, probing);
+      c.model.forget();
       const prevText = c.decision?.text ?? null;
       c.decision = d;
       // Neighbours see a new reading only when it is likely; otherwise the line as it is.
