@@ -9,7 +9,7 @@
  * candidate is scored in time proportional to its number of runs: the words and
  * pairs inside a run are summed once, by prefix sums.
  */
-import { CLOSING_PUNCT, glueKind, isDigitRun, makeToken, OPENING_PUNCT, type GlueKind, type Token } from './tokens.js';
+import { CLOSING_PUNCT, glueKind, isDigitRun, isNumberProclitic, makeToken, OPENING_PUNCT, type GlueKind, type Token } from './tokens.js';
 import type { WordModel } from './word-model.js';
 
 export interface LineContext {
@@ -86,7 +86,6 @@ interface Unit {
   pieces?: Token[];
 }
 
-const PROCLITIC_LETTER = /^[وفبلك]$/;
 const ORPHAN_START = -0.5;
 const MISPLACED_PUNCT = -4;
 const EDGE_SPACE = -0.5;
@@ -201,7 +200,7 @@ export function searchReadings(
       ? params.kashidaCut
       : k !== 'digit'
         ? params.kerningCut
-        : PROCLITIC_LETTER.test(a.text) && b.first === '<NUM>'
+        : isNumberProclitic(a.text) && b.first === '<NUM>'
           ? params.digitCut
           : params.digitGlue;
   // A cut is cheap beside a number only where the number (or what is left of it)
@@ -209,7 +208,7 @@ export function searchReadings(
   const spaceCost = (a: Token, aAlone: boolean, b: Token, bAlone: boolean) => {
     if (!(nearDigits(a) && aAlone) && !(nearDigits(b) && bAlone)) return params.spaceCut;
     // `و60`: a one-letter proclitic is written onto the number that follows it.
-    return PROCLITIC_LETTER.test(a.text) && b.first === '<NUM>' ? params.digitGlue : params.digitCut;
+    return isNumberProclitic(a.text) && b.first === '<NUM>' ? params.digitGlue : params.digitCut;
   };
 
   const top: Reading[] = [];

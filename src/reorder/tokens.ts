@@ -73,6 +73,10 @@ const UNIT_LETTERS = new Set(['م', 'ه', 'ق', 'ص', 'د', 'س']);
 /** One-letter proclitics written onto a number (`و60`, `ب2`). */
 const NUMBER_PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
+export function isNumberProclitic(s: string): boolean {
+  return NUMBER_PROCLITICS.has(s);
+}
+
 export function tokenizeLine(line: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
@@ -214,7 +218,7 @@ export function glueKind(left: Token, right: Token): GlueKind | null {
     // A letter standing alone is written onto a number only as its unit (`2013م`) or
     // as a proclitic on it (`ب60`); `٣٫٢ر` is a letter that belongs elsewhere.
     if (right.loneLetter && left.last === '<NUM>' && !UNIT_LETTERS.has(right.words[0])) return null;
-    if (left.loneLetter && right.first === '<NUM>' && !NUMBER_PROCLITICS.has(left.words[0])) return null;
+    if (left.loneLetter && right.first === '<NUM>' && !isNumberProclitic(left.words[0])) return null;
     return 'digit';
   }
   if (left.kind !== 'word' || right.kind !== 'word') return null;
