@@ -100,6 +100,33 @@ describe('mixed-direction: brackets stored as their mirrored glyphs', () => {
     );
   });
 
+  it('mirrors the brackets inside pdftotext pieces too (XeLaTeX stores every bracket as the glyph it shows)', () => {
+    // `)‪ (FDA‬`: the outer bracket is in the Arabic text, the inner one in the left-to-right piece.
+    const text = [
+      pdftotextLine('أعلنت إدارة الغذاء والدواء )', piece(' (FDA'), 'ترخيصًا لأول لقاح'),
+      pdftotextLine('يعتمد على الحمض النووي الريبي المرسال )', piece(' ،(mRNA'), 'وهي تقنية جديدة'),
+    ].join('\n');
+    expect(fixText(text).text).toBe(
+      ['أعلنت إدارة الغذاء والدواء (FDA) ترخيصًا لأول لقاح', 'يعتمد على الحمض النووي الريبي المرسال (mRNA)، وهي تقنية جديدة'].join('\n'),
+    );
+  });
+
+  it('takes a single closed-first pair in text pdftotext put in logical order (its LRE pieces show it)', () => {
+    const text = [
+      pdftotextLine('وأشار تقرير الاتحاد الأوروبي )', piece(' ،(EU'), 'إلى أن النسبة ارتفعت'),
+      pdftotextLine('وقال الخبير: »المشكلة ليست في الأرقام'),
+      pdftotextLine('بل في قيمة العملة«', piece('.')),
+    ].join('\n');
+    expect(fixText(text).text).toBe(
+      ['وأشار تقرير الاتحاد الأوروبي (EU)، إلى أن النسبة ارتفعت', 'وقال الخبير: «المشكلة ليست في الأرقام', 'بل في قيمة العملة».'].join('\n'),
+    );
+  });
+
+  it('leaves a single closed-first pair split over two lines in text with no such evidence (pdf.js moves text across lines)', () => {
+    const text = 'دخل المسلمون شبه الجزيرة الإيبيرية عام 92 للهجرة 711)\n(للميلاد بقيادة طارق بن زياد';
+    expect(fixText(text).text).toBe(text);
+  });
+
   it('leaves a single odd pair, and a family used both ways', () => {
     for (const text of ['قال: »لم نلحظ أي مخالفات«.', 'قال: »نعم« ثم قال: «لا».']) {
       expect(fixText(text).text).toBe(text);

@@ -73,7 +73,7 @@ function readPiece(piece: string, numbers: 'bidi' | 'whole'): { text: string; or
   return { text: mark + read.text + tail, origins };
 }
 
-function embeddedPieces(text: string): Edit[] {
+function embeddedPieces(text: string, mirrored: ReadonlyMap<string, string>): Edit[] {
   const edits: Edit[] = [];
   // A percent sign left of its digits shows the bidi layout of the page (then a range
   // `2-1` was laid out `1-2`); right of them, a typesetter that kept numbers whole.
@@ -96,6 +96,9 @@ function embeddedPieces(text: string): Edit[] {
     const alone = !/\S/.test(before.replace(BIDI_CONTROL, '')) && !/\S/.test(after.replace(BIDI_CONTROL, ''));
     if (!ARABIC_LETTER.test(before) && !ARABIC_LETTER.test(after) && !(alone && ARABIC_LETTER.test(lineBefore))) continue;
     const read = readPiece(piece, numbers);
+    // Brackets the document stores mirrored are mirrored inside the piece too
+    // (mirroredBrackets leaves the pieces to this).
+    if (mirrored.size > 0) read.text = [...read.text].map((ch) => mirrored.get(ch) ?? ch).join('');
     if (read.text === piece) continue;
     const start = m.index + LRE.length;
     edits.push({
@@ -210,33 +213,58 @@ const FAMILIES: readonly [string, string][] = [
   ['{', '}'],
   ['«', '»'],
 ];
-/** Pairs that must all read closed-first before a document's brackets count as mirrored. */
+/** Pairs that must all read closed-first before a document's brackets count as mirrored, when some also pair the usual way. */
 const MIN_MIRRORED_PAIRS = 2;
 
 /**
  * `»لم نلحظ«`, `)EU(`: a typesetter that stored the mirrored glyph (XeLaTeX with
  * bidi) gives every bracket of its Arabic lines the wrong way round. When every
- * bracket of a family pairs up read closed-first (several pairs) and not read the
- * usual way, the family is swapped back in those lines.
+ * bracket of a family pairs up read closed-first, and none pairs read the usual
+ * way (or several read closed-first and the usual reading leaves strays), the
+ * family is swapped back in those lines. (One pair is enough where no other
+ * reading pairs anything: most texts have a single parenthesis, `)EU(`.)
  */
-function mirroredBrackets(lines: readonly Line[]): Edit[] {
-  const arabic = lines.filter((l) => ARABIC_LETTER.test(l.text));
-  const texts = arabic.map((l) => l.text);
-  const edits: Edit[] = [];
+function mirroredFamilies(lines: readonly Line[]): Map<string, string> {
+  const texts = lines.filter((l) => ARABIC_LETTER.test(l.text)).map((l) => l.text);
+  const logicalPdftotext = texts.some((t) => t.includes(LRE));
+  const mirror = new Map<string, string>();
   for (const [open, close] of FAMILIES) {
     const right = bracketPairing(texts, open, close);
     const wrong = bracketPairing(texts, close, open);
-    if (wrong.strays > 0 || wrong.pairs < MIN_MIRRORED_PAIRS || right.strays < 2) continue;
+    if (wrong.strays > 0 || wrong.pairs === 0) continue;
+    if (right.pairs > 0 && (wrong.pairs < MIN_MIRRORED_PAIRS || right.strays < 2)) continue;
+    // A single closed-first pair is enough only in text that pdftotext put in logical
+    // order (it marks the left-to-right pieces of such lines with LRE): extractors that
+    // move text across lines (pdf.js) leave `…)` ⏎ `(…` from `(…)`, and in a line still
+    // in visual order (pdftotext -raw) the pair is the visual-order rule's evidence.
+    if (wrong.pairs < MIN_MIRRORED_PAIRS && !logicalPdftotext) continue;
+    mirror.set(open, close).set(close, open);
+  }
+  return mirror;
+}
+
+/** Swaps back the brackets of the mirrored families in Arabic lines, outside pdftotext's LRE pieces (embeddedPieces reads those). */
+function mirroredBrackets(lines: readonly Line[], mirrored: ReadonlyMap<string, string>): Edit[] {
+  const edits: Edit[] = [];
+  if (mirrored.size === 0) return edits;
+  const arabic = lines.filter((l) => ARABIC_LETTER.test(l.text));
+  const texts = arabic.map((l) => l.text);
+  for (const [open, close] of FAMILIES) {
+    if (!mirrored.has(open)) continue;
+    const { pairs } = bracketPairing(texts, close, open);
     for (const l of arabic) {
+      let embedded = false;
       for (let i = 0; i < l.text.length; i++) {
         const ch = l.text[i];
-        if (ch !== open && ch !== close) continue;
+        if (ch === LRE) embedded = true;
+        else if (ch === PDF) embedded = false;
+        if ((ch !== open && ch !== close) || embedded) continue;
         edits.push({
           start: l.start + i,
           end: l.start + i + 1,
           text: ch === open ? close : open,
           confidence: 0.85,
-          reason: `mirrored ${open}${close}: all ${wrong.pairs} pairs of the document read closed-first`,
+          reason: `mirrored ${open}${close}: all ${pairs} pairs of the document read closed-first`,
         });
       }
     }
@@ -252,7 +280,8 @@ export const mixedDirection: Rule = {
   run({ text, lines }) {
     if (!ARABIC_LETTER.test(text)) return {};
     const edits: Edit[] = [];
-    if (text.includes(LRE) && text.includes(PDF)) edits.push(...embeddedPieces(text));
+    const mirrored = mirroredFamilies(lines);
+    if (text.includes(LRE) && text.includes(PDF)) edits.push(...embeddedPieces(text, mirrored));
     // A document still in visual order is visual-order's: its lines are read here
     // in a later pass, once they are logical.
     if (anyLineReadsReversed(lines)) return { edits };
@@ -260,7 +289,7 @@ export const mixedDirection: Rule = {
       const e = runsInVisualOrder(line);
       if (e) edits.push(e);
     }
-    edits.push(...mirroredBrackets(lines));
+    edits.push(...mirroredBrackets(lines, mirrored));
     const signs = signsFirst(lines, text);
     edits.push(...signs.edits);
     return { edits, flags: signs.flags };
