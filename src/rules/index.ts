@@ -10,6 +10,7 @@ import { presentationForms } from './presentation-forms.js';
 import { privateUseDigits } from './private-use-digits.js';
 import { privateUseLetters } from './private-use-letters.js';
 import { reattachMarks } from './reattach-marks.js';
+import { rejoinCutLines } from './rejoin-cut-lines.js';
 import { rejoinSplitWords } from './rejoin-split-words.js';
 import { removeKashida } from './remove-kashida.js';
 import { reorderRuns } from './reorder-runs.js';
@@ -41,6 +42,8 @@ export const RULES: readonly Rule[] = [
   privateUseLetters,
   // Before reattach-marks: a mark written early after a space belongs to the next word.
   earlyMarks,
+  // Before reattach-marks: a mark alone where pdftotext cut a line shows the cut.
+  rejoinCutLines,
   reattachMarks,
   // Structure: after loose marks are back on their letters, before tatweel goes
   // (a tatweel-initial piece is how reorder-runs knows where a word was cut).

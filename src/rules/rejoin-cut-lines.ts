@@ -1,0 +1,187 @@
+import { ARABIC_WORD } from '../core/arabic.js';
+import type { Edit, Line, Rule } from '../core/types.js';
+import type { FrequencyModel } from '../knowledge/frequency.js';
+import { analyzeDocument, modelForLine, rememberingWeb } from '../reorder/document.js';
+import { tokenizeLine, type Token } from '../reorder/tokens.js';
+
+/**
+ * rejoin-cut-lines (damage model 2, combining marks): pdftotext groups glyphs into
+ * lines by their baseline, and a raised vowel mark (tanween or shadda drawn as a
+ * glyph of its own, as KacstOne does) can cut a visual line in two. Both halves
+ * then come out as lines of their own, the second half first, and the mark alone
+ * on a third line or left at the end of the first half:
+ *
+ *     هامشا أوسع لتثبيت                      (the line's second half)
+ *     التراجع يمنح البنك المركزي الأوروبي    (its first half)
+ *     ً                                       (the mark that cut it)
+ *
+ * is `التراجع يمنح البنك المركزي الأوروبي هامشًا أوسع لتثبيت`. The evidence is
+ * the mark where no mark can stand, and the layout: the two lines before it are
+ * together as long as one line of the column (on the PDF corpus, the right
+ * rejoins were 0.75–1.1 of a line; longer pairs were two whole lines, and joining
+ * them did harm). The word model must not prefer the lines as they stand.
+ */
+
+export const REJOIN_CUT_LINES = 'rejoin-cut-lines';
+
+const MARK_ONLY = /^\s*[\u064b-\u0652]+\s*$/;
+/** A mark left at the end of the first half, after a space. */
+const TRAILING_MARK = /\S\s+([\u064b-\u0652]+)\s*$/;
+const FATHATAN = '\u064b';
+/** What the width of a line is measured in: letters, digits and punctuation (marks take no width). */
+const ZERO_WIDTH = /[\u064b-\u065f\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069\s]/g;
+/** Two halves of one line: this share of a full line, together. */
+const MIN_SHARE = 0.75;
+const MAX_SHARE = 1.12;
+/** How much the word model may prefer the lines as they stand (log-odds) and still be overruled by the layout. */
+const MODEL_VETO = -1;
+/** A column's full line: the longest lines but the few longest (its 90th percentile). */
+const FULL_LINE_PERCENTILE = 0.9;
+/** Too few lines to know how wide the column is. */
+const MIN_LINES = 5;
+
+const width = (s: string) => s.replace(ZERO_WIDTH, '').length;
+
+/** The width of a full line of the document's column, or 0 when it cannot tell. */
+function fullLineWidth(lines: readonly Line[]): number {
+  const widths = lines
+    .map((l) => width(l.text))
+    .filter((w) => w > 3)
+    .sort((a, b) => a - b);
+  if (widths.length < MIN_LINES) return 0;
+  return widths[Math.floor(widths.length * FULL_LINE_PERCENTILE)];
+}
+
+interface Site {
+  /** The line printed first (the second half), the one after it (the first half). */
+  second: Line;
+  first: Line;
+  /** The mark that cut the line, and where it stands. */
+  mark: string;
+  markLine: Line | null;
+  /** The first half's text without a trailing mark. */
+  firstText: string;
+}
+
+function sites(lines: readonly Line[]): Site[] {
+  const found: Site[] = [];
+  // A half is text: not blank, not a mark, not starting with one, not a page break.
+  const blank = (l: Line | undefined) => !l || !/\S/.test(l.text) || /^\s*[\u064b-\u0652]/.test(l.text) || l.text.includes('\f');
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (MARK_ONLY.test(l.text)) {
+      if (i < 2 || blank(lines[i - 1]) || blank(lines[i - 2])) continue;
+      found.push({ second: lines[i - 2], first: lines[i - 1], mark: l.text.trim(), markLine: l, firstText: lines[i - 1].text });
+    } else {
+      const m = l.text.match(TRAILING_MARK);
+      if (!m || blank(lines[i - 1]) || blank(l)) continue;
+      found.push({ second: lines[i - 1], first: l, mark: m[1], markLine: null, firstText: l.text.slice(0, l.text.length - m[0].length + 1) });
+    }
+  }
+  return found;
+}
+
+/** Tanween fath goes on the first word of the second half when it ends in alef (`هامشا`, or `تاريخي ا` cut at the alef). */
+function placeFathatan(second: string): { text: string; origins: number[] } | null {
+  const m = second.match(/^(\s*[\u0621-\u064a]+[\u0621-\u064a\u064c-\u0652]*?)( ?)\u0627(?=[\s.,،؛:!؟»)]|$)/);
+  if (!m || m[1].endsWith('\u0627')) return null;
+  const [, head, gap] = m;
+  const rest = second.slice(m[0].length);
+  const text = head + FATHATAN + '\u0627' + rest;
+  // -1: the mark, whose origin the caller knows.
+  const origins = [
+    ...Array.from({ length: head.length }, (_, i) => i),
+    -1,
+    head.length + gap.length,
+    ...Array.from({ length: rest.length }, (_, i) => m[0].length + i),
+  ];
+  return { text, origins };
+}
+
+/**
+ * Do the document's words run right to left within its lines (pdftotext -raw writes
+ * content-stream order)? Then its lines are not pdftotext's reading order, and
+ * their halves are not what this rule knows. Told by the web's word pairs: more
+ * adjacent pairs are counted backwards than forwards.
+ */
+function wordsRunBackwards(lines: readonly Line[], freq: FrequencyModel): boolean {
+  let forwards = 0;
+  let backwards = 0;
+  for (const l of lines) {
+    const words = l.text.match(ARABIC_WORD) ?? [];
+    for (let i = 1; i < words.length; i++) {
+      if (freq.pair(words[i - 1], words[i]) > 0) forwards++;
+      if (freq.pair(words[i], words[i - 1]) > 0) backwards++;
+    }
+  }
+  return backwards > forwards;
+}
+
+const realTokens = (text: string): Token[] => tokenizeLine(text.trim()).filter((t) => t.kind !== 'empty');
+
+export const rejoinCutLines: Rule = {
+  id: REJOIN_CUT_LINES,
+  description: 'Join the halves of a line that pdftotext cut at a raised vowel mark and printed second half first',
+  safety: 'heuristic',
+  defaultEnabled: true,
+  run(ctx) {
+    const found = sites(ctx.lines);
+    if (found.length === 0) return {};
+    const full = fullLineWidth(ctx.lines);
+    if (full === 0) return {};
+    const candidates = found.filter((s) => {
+      const share = (width(s.second.text) + width(s.firstText)) / full;
+      return share >= MIN_SHARE && share <= MAX_SHARE;
+    });
+    if (candidates.length === 0 || wordsRunBackwards(ctx.lines, ctx.knowledge.frequencies())) return {};
+    const analysis = analyzeDocument(ctx.lines, ctx.knowledge);
+    const web = rememberingWeb(ctx.knowledge.frequencies());
+    const edits: Edit[] = [];
+    let lastEnd = -1;
+    for (const s of candidates) {
+      if (s.second.start < lastEnd) continue;
+      const info = analysis.lines[s.first.index];
+      const model = modelForLine(analysis, info, web, ctx.knowledge, false);
+      const second = realTokens(s.second.text);
+      const first = realTokens(s.firstText);
+      const before = ctx.lines[s.second.index - 1];
+      const afterLine = ctx.lines[(s.markLine ?? s.first).index + 1];
+      const prev = before && /\S/.test(before.text) ? realTokens(before.text).at(-1) ?? null : null;
+      const next = afterLine && /\S/.test(afterLine.text) ? realTokens(afterLine.text)[0] ?? null : null;
+      const assoc = (a: Token | null | undefined, b: Token | null | undefined) => (a && b ? model.tokenAssoc(a, b) : 0);
+      const asTheyStand = assoc(prev, second[0]) + assoc(second.at(-1), first[0]) + assoc(first.at(-1), next);
+      const rejoined = assoc(prev, first[0]) + assoc(first.at(-1), second[0]) + assoc(second.at(-1), next);
+      model.forget();
+      const margin = rejoined - asTheyStand;
+      if (margin < MODEL_VETO) continue;
+
+      // The second half as it will read, with the mark on it where spelling puts it;
+      // a mark with no such place stays where it was (on its line, or after the first half).
+      const secondText = s.second.text.trim();
+      const secondStart = s.second.start + s.second.text.indexOf(secondText);
+      const placed = s.mark === FATHATAN ? placeFathatan(secondText) : null;
+      const markAt = s.markLine ? s.markLine.start + s.markLine.text.indexOf(s.mark) : s.first.start + s.firstText.length + s.first.text.slice(s.firstText.length).indexOf(s.mark);
+      const firstKept = (placed && !s.markLine ? s.firstText : s.first.text).trim();
+      const firstStart = s.first.start + s.first.text.indexOf(firstKept);
+      const start = secondStart;
+      const end = placed && s.markLine ? s.markLine.end : s.first.end;
+      const secondPart = placed ?? { text: secondText, origins: Array.from({ length: secondText.length }, (_, i) => i) };
+      const text = `${firstKept} ${secondPart.text}`;
+      const origins = [
+        ...Array.from({ length: firstKept.length }, (_, i) => firstStart - start + i),
+        s.second.end - start,
+        ...secondPart.origins.map((o) => (o < 0 ? markAt : secondStart + o) - start),
+      ];
+      edits.push({
+        start,
+        end,
+        text,
+        origins,
+        confidence: margin > 1 ? 0.85 : 0.75,
+        reason: `a line cut in two at a raised mark («${s.mark}») and printed second half first: the halves together are one line of the column (word model ${margin >= 0 ? '+' : ''}${margin.toFixed(1)})`,
+      });
+      lastEnd = end;
+    }
+    return { edits };
+  },
+};

@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixText } from '../src/index.js';
+import { getLexicon } from '../src/knowledge/lexicon.js';
+
+beforeAll(() => {
+  getLexicon();
+}, 120_000);
+
+const changesOf = (text: string) => fixText(text).changes.filter((c) => c.rule === 'rejoin-cut-lines');
+
+/** A narrow justified column, every line about as wide (the width a line's halves add up to). */
+const column = [
+  'أعلن البنك المركزي صباح اليوم عن قراره الجديد بشأن',
+  'أسعار الفائدة بعد اجتماع استمر يومين كاملين في مقره',
+  'وقال المحافظ في مؤتمر صحفي إن الاقتصاد يمر بمرحلة',
+  'صعبة تتطلب الحذر الشديد في اتخاذ القرارات المالية',
+  'وأضاف أن التضخم تراجع خلال الأشهر الأخيرة بشكل واضح',
+  'وهو ما يمنح السياسة النقدية مساحة أكبر للتحرك الآن',
+  'ويتوقع المحللون أن تستمر هذه الوتيرة حتى نهاية العام',
+];
+const whole = 'وقد منح هذا التراجع البنك المركزي هامشًا أوسع للمناورة';
+const firstHalf = 'وقد منح هذا التراجع البنك المركزي';
+const secondHalf = 'هامشا أوسع للمناورة';
+const around = (...middle: string[]) => [...column.slice(0, 4), ...middle, ...column.slice(4)].join('\n');
+
+describe('rejoin-cut-lines: a line pdftotext cut at a raised mark', () => {
+  it('joins the halves, first half first, and puts the tanween back on its word', () => {
+    const damaged = around(secondHalf, firstHalf, '\u064b');
+    const r = fixText(damaged);
+    expect(r.text).toBe(around(whole));
+    const [c] = changesOf(damaged);
+    expect(c.reason).toMatch(/one line of the column/);
+    expect(c.confidence).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('also when the mark was left at the end of the first half', () => {
+    expect(fixText(around(secondHalf, `${firstHalf} \u064b`)).text).toBe(around(whole));
+  });
+
+  it('keeps a mark it cannot place (a shadda) on its own line, and every character', () => {
+    const damaged = around(secondHalf, firstHalf, '\u0651');
+    expect(fixText(damaged).text).toBe(around(`${firstHalf} ${secondHalf}`, '\u0651'));
+  });
+
+  it('is a fixed point: the repaired text does not change again', () => {
+    for (const damaged of [around(secondHalf, firstHalf, '\u064b'), around(secondHalf, firstHalf, '\u0651')]) {
+      const once = fixText(damaged).text;
+      expect(fixText(once).text).toBe(once);
+    }
+  });
+});
+
+describe('rejoin-cut-lines: what it leaves alone', () => {
+  it('two whole lines before a stray mark (together two lines wide)', () => {
+    const text = around(column[5], column[6], '\u064b');
+    expect(changesOf(text)).toEqual([]);
+  });
+
+  it('a short document, whose column width it cannot know', () => {
+    const text = [secondHalf, firstHalf, '\u064b'].join('\n');
+    expect(changesOf(text)).toEqual([]);
+  });
+
+  it('a document whose words run right to left (pdftotext -raw)', () => {
+    const backwards = (l: string) => l.split(' ').reverse().join(' ');
+    const text = [...column.slice(0, 4), secondHalf, firstHalf, '\u064b', ...column.slice(4)].map(backwards).join('\n');
+    expect(changesOf(text)).toEqual([]);
+  });
+
+  it('text with no mark standing alone', () => {
+    const text = around(secondHalf, firstHalf);
+    expect(changesOf(text)).toEqual([]);
+  });
+});
