@@ -37,6 +37,10 @@ describe('rejoin-cut-lines: a line pdftotext cut at a raised mark', () => {
     expect(fixText(around(secondHalf, `${firstHalf} \u064b`)).text).toBe(around(whole));
   });
 
+  it('also when the mark stands before the first half, set apart by spaces (pdftotext -layout)', () => {
+    expect(fixText(around(secondHalf, `        \u064b    ${firstHalf}`)).text).toBe(around(whole));
+  });
+
   it('keeps a mark it cannot place (a shadda) on its own line, and every character', () => {
     const damaged = around(secondHalf, firstHalf, '\u0651');
     expect(fixText(damaged).text).toBe(around(`${firstHalf} ${secondHalf}`, '\u0651'));

@@ -25,8 +25,6 @@ import { tokenizeLine, type Token } from '../reorder/tokens.js';
 export const REJOIN_CUT_LINES = 'rejoin-cut-lines';
 
 const MARK_ONLY = /^\s*[\u064b-\u0652]+\s*$/;
-/** A mark left at the end of the first half, after a space. */
-const TRAILING_MARK = /\S\s+([\u064b-\u0652]+)\s*$/;
 const FATHATAN = '\u064b';
 /** What the width of a line is measured in: letters, digits and punctuation (marks take no width). */
 const ZERO_WIDTH = /[\u064b-\u065f\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069\s]/g;
@@ -56,26 +54,43 @@ interface Site {
   /** The line printed first (the second half), the one after it (the first half). */
   second: Line;
   first: Line;
-  /** The mark that cut the line, and where it stands. */
+  /** The mark that cut the line, its offset in the text, and its line when it stands alone. */
   mark: string;
+  markAt: number;
   markLine: Line | null;
-  /** The first half's text without a trailing mark. */
-  firstText: string;
+  /** The first half's text without the mark, and the offset of that text in its line. */
+  firstCore: string;
+  coreAt: number;
 }
+
+/** A mark left after the first half (pdftotext), or before it, set apart by spaces (-layout). */
+const TRAILING_MARK = /\S(\s+)([\u064b-\u0652]+)\s*$/;
+const LEADING_MARK = /^(\s*)([\u064b-\u0652]+)\s{2,}(?=\S)/;
 
 function sites(lines: readonly Line[]): Site[] {
   const found: Site[] = [];
   // A half is text: not blank, not a mark, not starting with one, not a page break.
-  const blank = (l: Line | undefined) => !l || !/\S/.test(l.text) || /^\s*[\u064b-\u0652]/.test(l.text) || l.text.includes('\f');
+  const isText = (s: string | undefined) => s !== undefined && /\S/.test(s) && !/^\s*[\u064b-\u0652]/.test(s) && !s.includes('\f');
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i];
+    const second = lines[i - 1];
     if (MARK_ONLY.test(l.text)) {
-      if (i < 2 || blank(lines[i - 1]) || blank(lines[i - 2])) continue;
-      found.push({ second: lines[i - 2], first: lines[i - 1], mark: l.text.trim(), markLine: l, firstText: lines[i - 1].text });
-    } else {
-      const m = l.text.match(TRAILING_MARK);
-      if (!m || blank(lines[i - 1]) || blank(l)) continue;
-      found.push({ second: lines[i - 1], first: l, mark: m[1], markLine: null, firstText: l.text.slice(0, l.text.length - m[0].length + 1) });
+      if (i < 2 || !isText(second.text) || !isText(lines[i - 2].text)) continue;
+      const mark = l.text.trim();
+      found.push({ second: lines[i - 2], first: second, mark, markAt: l.start + l.text.indexOf(mark), markLine: l, firstCore: second.text, coreAt: 0 });
+      continue;
+    }
+    if (!isText(second.text)) continue;
+    const trailing = l.text.match(TRAILING_MARK);
+    if (trailing) {
+      const core = l.text.slice(0, trailing.index! + 1);
+      if (isText(core)) found.push({ second, first: l, mark: trailing[2], markAt: l.start + trailing.index! + 1 + trailing[1].length, markLine: null, firstCore: core, coreAt: 0 });
+      continue;
+    }
+    const leading = l.text.match(LEADING_MARK);
+    if (leading) {
+      const core = l.text.slice(leading[0].length);
+      if (isText(core)) found.push({ second, first: l, mark: leading[2], markAt: l.start + leading[1].length, markLine: null, firstCore: core, coreAt: leading[0].length });
     }
   }
   return found;
@@ -130,7 +145,7 @@ export const rejoinCutLines: Rule = {
     const full = fullLineWidth(ctx.lines);
     if (full === 0) return {};
     const candidates = found.filter((s) => {
-      const share = (width(s.second.text) + width(s.firstText)) / full;
+      const share = (width(s.second.text) + width(s.firstCore)) / full;
       return share >= MIN_SHARE && share <= MAX_SHARE;
     });
     if (candidates.length === 0 || wordsRunBackwards(ctx.lines, ctx.knowledge.frequencies())) return {};
@@ -143,7 +158,7 @@ export const rejoinCutLines: Rule = {
       const info = analysis.lines[s.first.index];
       const model = modelForLine(analysis, info, web, ctx.knowledge, false);
       const second = realTokens(s.second.text);
-      const first = realTokens(s.firstText);
+      const first = realTokens(s.firstCore);
       const before = ctx.lines[s.second.index - 1];
       const afterLine = ctx.lines[(s.markLine ?? s.first).index + 1];
       const prev = before && /\S/.test(before.text) ? realTokens(before.text).at(-1) ?? null : null;
@@ -160,9 +175,10 @@ export const rejoinCutLines: Rule = {
       const secondText = s.second.text.trim();
       const secondStart = s.second.start + s.second.text.indexOf(secondText);
       const placed = s.mark === FATHATAN ? placeFathatan(secondText) : null;
-      const markAt = s.markLine ? s.markLine.start + s.markLine.text.indexOf(s.mark) : s.first.start + s.firstText.length + s.first.text.slice(s.firstText.length).indexOf(s.mark);
-      const firstKept = (placed && !s.markLine ? s.firstText : s.first.text).trim();
-      const firstStart = s.first.start + s.first.text.indexOf(firstKept);
+      // A mark before the first half, unplaced, would open the joined line.
+      if (!placed && s.coreAt > 0) continue;
+      const firstKept = (placed || s.markLine ? s.firstCore : s.first.text).trim();
+      const firstStart = s.first.start + s.coreAt + (placed || s.markLine ? s.firstCore : s.first.text).indexOf(firstKept);
       const start = secondStart;
       const end = placed && s.markLine ? s.markLine.end : s.first.end;
       const secondPart = placed ?? { text: secondText, origins: Array.from({ length: secondText.length }, (_, i) => i) };
@@ -170,7 +186,7 @@ export const rejoinCutLines: Rule = {
       const origins = [
         ...Array.from({ length: firstKept.length }, (_, i) => firstStart - start + i),
         s.second.end - start,
-        ...secondPart.origins.map((o) => (o < 0 ? markAt : secondStart + o) - start),
+        ...secondPart.origins.map((o) => (o < 0 ? s.markAt : secondStart + o) - start),
       ];
       edits.push({
         start,
