@@ -9,7 +9,8 @@ import { tokenizeLine, type Token } from '../reorder/tokens.js';
  * lines by their baseline, and a raised vowel mark (tanween or shadda drawn as a
  * glyph of its own, as KacstOne does) can cut a visual line in two. Both halves
  * then come out as lines of their own, the second half first, and the mark alone
- * on a third line or left at the end of the first half:
+ * on a third line (or left after the first half; -layout puts it before, set
+ * apart by spaces):
  *
  *     هامشا أوسع لتثبيت                      (the line's second half)
  *     التراجع يمنح البنك المركزي الأوروبي    (its first half)
@@ -19,7 +20,9 @@ import { tokenizeLine, type Token } from '../reorder/tokens.js';
  * the mark where no mark can stand, and the layout: the two lines before it are
  * together as long as one line of the column (on the PDF corpus, the right
  * rejoins were 0.75–1.1 of a line; longer pairs were two whole lines, and joining
- * them did harm). The word model must not prefer the lines as they stand.
+ * them did harm). The word model, judging the junctions with the lines around,
+ * may veto a join it finds much worse; and a document whose words run right to
+ * left (pdftotext -raw) is not pdftotext's reading order at all.
  */
 
 export const REJOIN_CUT_LINES = 'rejoin-cut-lines';
