@@ -99,6 +99,17 @@ describe('rejoin-split-words (the spaced-glyph habit: spaces between joined lett
     expect(result.changes).toEqual([]);
   });
 
+  it('reads a spaced-off article decoded as lam-alef the right way round (`لاع الم` → `العالم`), and leaves a real `لا`', () => {
+    const lines = damaged.split('\n');
+    lines.push('وقال الوزير إنه لا يجوز تأجيل المش روع وإن لا دول كثيرة في لاع الم تنفق أكثر منا');
+    const result = fixText(lines.join('\n'), ONLY_REJOIN);
+    const last = result.text.split('\n').at(-1);
+    expect(last).toBe('وقال الوزير إنه لا يجوز تأجيل المشروع وإن الدول كثيرة في العالم تنفق أكثر منا');
+    const swaps = result.changes.filter((c) => c.before === 'لا' && c.after === 'ال');
+    expect(swaps).toHaveLength(2);
+    for (const c of swaps) expect(c.reason).toMatch(/article/);
+  });
+
   it('does not take on the habit for one or two joinable pairs in a clean document', () => {
     // `مع دل` and `منطق ة` would join in a spaced document; here they are slips.
     const lines = clean.split('\n');
