@@ -33,13 +33,6 @@ import { batchMarkdown } from './report/markdown.js';
 import { isChanged, type FileReport } from './report/model.js';
 import { summaryLine } from './report/summary.js';
 
-// The text is fixed a chunk at a time, and a chunk's live data is some 20-100 MB;
-// but V8's default heap growth lets garbage pile up to 350-450 MB of RSS before it
-// collects. A smaller growth factor (a GC heuristic, read at each collection, so it
-// takes effect when set at run time; not a limit, so a 50 MB line still fits)
-// keeps a 10 MB stream at 200-250 MB for about 10% more time (docs/robust.md).
-setFlagsFromString('--heap-growing-percent=25');
-
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 const TOOL = `fix-arabic ${VERSION}`;
 
@@ -223,6 +216,15 @@ async function runPipe(opts: CliOptions, fixOptions: FixOptions, colors: () => P
   }
   const decoder = new StreamDecoder(opts.encoding);
   const streaming = !opts.diff && !opts.check && opts.format === 'text';
+  if (streaming) {
+    // A stream is fixed a chunk at a time, and a chunk's live data is some 20-100 MB;
+    // but V8's default heap growth lets garbage pile up to 350-450 MB of RSS before it
+    // collects. A smaller growth factor (a GC heuristic, read at each collection, so it
+    // takes effect when set at run time; not a limit, so a 50 MB line still fits) keeps
+    // a stream at 200-250 MB for about 10% more time. Only here: where results pile up
+    // (batches, reports) the collections it adds cost a third more time (docs/robust.md).
+    setFlagsFromString('--heap-growing-percent=25');
+  }
   const inputs: string[] = [];
   const pieces: FixResult[] = [];
   async function* decoded(): AsyncGenerator<string> {
