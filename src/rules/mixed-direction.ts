@@ -224,10 +224,18 @@ const MIN_MIRRORED_PAIRS = 2;
  * family is swapped back in those lines. (One pair is enough where no other
  * reading pairs anything: most texts have a single parenthesis, `)EU(`.)
  */
-function mirroredFamilies(lines: readonly Line[]): Map<string, string> {
+interface MirroredFamilies {
+  /** Each bracket of a mirrored family, to the one it stands for. */
+  swap: Map<string, string>;
+  /** For each mirrored family (by its opening bracket), how many pairs read closed-first. */
+  pairs: Map<string, number>;
+}
+
+function mirroredFamilies(lines: readonly Line[]): MirroredFamilies {
   const texts = lines.filter((l) => ARABIC_LETTER.test(l.text)).map((l) => l.text);
   const logicalPdftotext = texts.some((t) => t.includes(LRE));
-  const mirror = new Map<string, string>();
+  const swap = new Map<string, string>();
+  const pairs = new Map<string, number>();
   for (const [open, close] of FAMILIES) {
     const right = bracketPairing(texts, open, close);
     const wrong = bracketPairing(texts, close, open);
@@ -238,20 +246,20 @@ function mirroredFamilies(lines: readonly Line[]): Map<string, string> {
     // move text across lines (pdf.js) leave `…)` ⏎ `(…` from `(…)`, and in a line still
     // in visual order (pdftotext -raw) the pair is the visual-order rule's evidence.
     if (wrong.pairs < MIN_MIRRORED_PAIRS && !logicalPdftotext) continue;
-    mirror.set(open, close).set(close, open);
+    swap.set(open, close).set(close, open);
+    pairs.set(open, wrong.pairs);
   }
-  return mirror;
+  return { swap, pairs };
 }
 
 /** Swaps back the brackets of the mirrored families in Arabic lines, outside pdftotext's LRE pieces (embeddedPieces reads those). */
-function mirroredBrackets(lines: readonly Line[], mirrored: ReadonlyMap<string, string>): Edit[] {
+function mirroredBrackets(lines: readonly Line[], mirrored: MirroredFamilies): Edit[] {
   const edits: Edit[] = [];
-  if (mirrored.size === 0) return edits;
+  if (mirrored.swap.size === 0) return edits;
   const arabic = lines.filter((l) => ARABIC_LETTER.test(l.text));
-  const texts = arabic.map((l) => l.text);
   for (const [open, close] of FAMILIES) {
-    if (!mirrored.has(open)) continue;
-    const { pairs } = bracketPairing(texts, close, open);
+    const pairs = mirrored.pairs.get(open);
+    if (pairs === undefined) continue;
     for (const l of arabic) {
       let embedded = false;
       for (let i = 0; i < l.text.length; i++) {
@@ -281,7 +289,7 @@ export const mixedDirection: Rule = {
     if (!ARABIC_LETTER.test(text)) return {};
     const edits: Edit[] = [];
     const mirrored = mirroredFamilies(lines);
-    if (text.includes(LRE) && text.includes(PDF)) edits.push(...embeddedPieces(text, mirrored));
+    if (text.includes(LRE) && text.includes(PDF)) edits.push(...embeddedPieces(text, mirrored.swap));
     // A document still in visual order is visual-order's: its lines are read here
     // in a later pass, once they are logical.
     if (anyLineReadsReversed(lines)) return { edits };

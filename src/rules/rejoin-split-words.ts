@@ -197,6 +197,15 @@ export const rejoinSplitWords: Rule = {
 
 const KIND_WORDS: Record<JoinKind, string> = { kashida: 'a kashida', kerning: 'a kerning gap', joined: 'two joined letters' };
 
+interface LineJoins {
+  /** The best reading's score. */
+  top: number;
+  /** Spaces (after token b) the best reading removes, each with how much better it is than the best that keeps it. */
+  joins: { b: number; gain: number; kind: JoinKind }[];
+  /** Every space the best reading removes (with no gain, too: a word's extent). */
+  joined: ReadonlySet<number>;
+}
+
 /** A word cut more than this many times is not looked for (it bounds the search). */
 const MAX_PIECES = 6;
 
@@ -216,15 +225,6 @@ interface Span {
  * Each space that goes is reported with how much better the best reading is than
  * the best one that keeps it.
  */
-interface LineJoins {
-  /** The best reading's score. */
-  top: number;
-  /** Spaces (after token b) the best reading removes, each with how much better it is than the best that keeps it. */
-  joins: { b: number; gain: number; kind: JoinKind }[];
-  /** Every space the best reading removes (with no gain, too: a word's extent). */
-  joined: ReadonlySet<number>;
-}
-
 function bestJoins(toks: readonly Token[], model: WordModel, web: FrequencyModel, lexicon: () => Lexicon): LineJoins | null {
   const n = toks.length;
   const kinds: (JoinKind | null)[] = [];
@@ -361,8 +361,9 @@ function joinLine(info: LineInfo, model: WordModel, web: FrequencyModel, lexicon
     const alt = toks.slice();
     alt[i] = makeToken(`\u0627\u0644${toks[i].text.slice(2)}`, toks[i].start);
     const tried = bestJoins(alt, model, web, lexicon);
-    // The swapped piece must be joined to the next one: the article never stands alone.
-    if (!tried || !tried.joins.some((j) => j.b === i)) continue;
+    // The swapped piece must be joined to the next one (the article never stands
+    // alone), and so must the pieces swapped before it.
+    if (!tried || ![...swapped, i].every((k) => tried.joins.some((j) => j.b === k))) continue;
     if (tried.top + ARTICLE_SWAP_PRIOR > (best?.top ?? -Infinity)) {
       toks = alt;
       best = tried;
