@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { charDistance, normalize } from '../scripts/metrics.mjs';
 import { fixText } from '../src/index.js';
 import { getLexicon } from '../src/knowledge/lexicon.js';
 
@@ -75,4 +78,30 @@ describe('rejoin-cut-lines: what it leaves alone', () => {
     const text = around(secondHalf, firstHalf);
     expect(changesOf(text)).toEqual([]);
   });
+});
+
+describe('rejoin-cut-lines on the PDF corpus (pdftotext, every file with a mark alone on a line)', () => {
+  const PDF = 'fixtures/pdf';
+  const docs = fs.existsSync(PDF) ? fs.readdirSync(PDF).filter((d) => fs.existsSync(path.join(PDF, d, 'pdftotext.txt'))) : [];
+  it('brings the output nearer the truth overall, and no file farther', () => {
+    let files = 0;
+    let withRule = 0;
+    let without = 0;
+    const worse: string[] = [];
+    for (const d of docs) {
+      const input = fs.readFileSync(path.join(PDF, d, 'pdftotext.txt'), 'utf8');
+      if (!/^\s*[\u064b-\u0652]+\s*$/mu.test(input.replace(/[\u202a-\u202e]/g, ''))) continue;
+      files++;
+      const truth = normalize(fs.readFileSync(path.join(PDF, d, 'truth.txt'), 'utf8'));
+      const on = charDistance(normalize(fixText(input).text), truth);
+      const off = charDistance(normalize(fixText(input, { disable: ['rejoin-cut-lines'] }).text), truth);
+      withRule += on;
+      without += off;
+      if (on > off) worse.push(`${d}: ${off} → ${on}`);
+    }
+    expect(files).toBeGreaterThan(10);
+    expect(worse).toEqual([]);
+    // Measured when the rule was written: 3,247 → 1,736 characters of difference over these 27 files.
+    expect(withRule).toBeLessThan(without * 0.8);
+  }, 120_000);
 });
