@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixText, getLexicon } from '../src/index.js';
+import { kinOfConfirmed } from '../src/knowledge/ligature-swaps.js';
 import { runOnly, untouchable } from './rule-helpers.js';
 
 const RULE = 'swapped-ligatures';
@@ -52,5 +53,28 @@ describe('swapped-ligatures', () => {
     // `عرب` is a word (Arabs) as well as `عبر` swapped: without the lam-alef habit it stays.
     const text = `${damaged}\nوسافر عرب البحر إلى المدينة.`;
     expect(runOnly(RULE, text).text.split('\n')[3]).toBe('وسافر عرب البحر إلى المدينة.');
+  });
+
+  it('a pair seen once is taken when a confirmed pair of the same family shows the font (`رب` beside `ری`)', () => {
+    // `نوفمبر` has too few web hits to count on its own; `غری` and `كثریة` confirm the reh family.
+    const text = [
+      'قال املدير إن املشروع سيخدم أكرث من مليون شخص في املدينة.',
+      'وأشار إلى أن غری املقيمنی يستفيدون من خدمات كثریة بنی املدن.',
+      'وينتهي العمل في شهر نوفمرب المقبل.',
+      'وتحتفل المنظمة بالتربية والعلم والثقافة.',
+    ].join('\n');
+    const lines = runOnly(RULE, text).text.split('\n');
+    expect(lines[2]).toBe('وينتهي العمل في شهر نوفمبر المقبل.');
+    expect(lines[3]).toBe('وتحتفل المنظمة بالتربية والعلم والثقافة.');
+    // Without the family, one word of that rarity is no habit.
+    const alone = [text.split('\n')[0], 'وينتهي العمل في شهر نوفمرب المقبل.'].join('\n');
+    expect(runOnly(RULE, alone).text.split('\n')[1]).toBe('وينتهي العمل في شهر نوفمرب المقبل.');
+  });
+
+  it('a family is the first letter as it stands, never the reverse of a confirmed pair', () => {
+    expect(kinOfConfirmed('رب', ['ری', 'مل'])).toBe(true);
+    expect(kinOfConfirmed('رب', ['مل', 'نی'])).toBe(false);
+    expect(kinOfConfirmed('لم', ['مل', 'لح'])).toBe(false);
+    expect(kinOfConfirmed('لح', ['لم'])).toBe(true);
   });
 });

@@ -58,6 +58,19 @@ const MIN_PAIR_SUPPORT = 2;
 const MIN_FONT_PAIRS = 2;
 /** About 50 web hits: a common word. */
 const COMMON_WORDINESS = 5;
+/**
+ * A font ligates one letter with several (KacstOne: beh, teh, sheen, yeh … before reh),
+ * so a pair seen once that opens, as it stands, with the same letter as a confirmed pair
+ * (`رب` in `نوفمرب` beside `ری` in `غری` and `كثری`) is of the same family: a less common
+ * word will do (about 15 web hits with the lexicon). Never the reverse of a confirmed
+ * pair: where `مل` is the swap, `لم` is the right way round.
+ */
+const KIN_WORDINESS = 4;
+
+export function kinOfConfirmed(pair: string, confirmed: readonly string[]): boolean {
+  return confirmed.some((c) => c !== pair && c[0] === pair[0]) && !confirmed.includes(pair[1] + pair[0]);
+}
+
 /** Every Arabic font ligates lam-alef: one word is enough evidence for those pairs. */
 const LAM_ALEF_SWAPPED = ['ال', 'أل', 'إل', 'آل'];
 /** This many words repaired by a lam-alef swap: the document swaps every lam-alef. */
@@ -170,9 +183,10 @@ function habitsFrom(support: ReadonlyMap<string, { words: Set<string>; best: num
     if (!LAM_ALEF_SWAPPED.includes(p) && e.words.size >= MIN_PAIR_SUPPORT) fontPairs++;
   }
   let lamAlefWords = 0;
+  const confirmed = [...support].filter(([p, e]) => !LAM_ALEF_SWAPPED.includes(p) && e.words.size >= MIN_PAIR_SUPPORT).map(([p]) => p);
   for (const [p, e] of support) {
     if (LAM_ALEF_SWAPPED.includes(p)) lamAlefWords += e.words.size;
-    else if (e.words.size >= MIN_PAIR_SUPPORT || (fontPairs >= MIN_FONT_PAIRS && e.best >= COMMON_WORDINESS)) {
+    else if (e.words.size >= MIN_PAIR_SUPPORT || (fontPairs >= MIN_FONT_PAIRS && e.best >= (kinOfConfirmed(p, confirmed) ? KIN_WORDINESS : COMMON_WORDINESS))) {
       pairs.add(p);
     }
   }
