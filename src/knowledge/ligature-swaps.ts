@@ -178,15 +178,12 @@ function swapHabits(sites: readonly WordSite[], judge: WordJudge, lamAlefOnOneWo
 
 function habitsFrom(support: ReadonlyMap<string, { words: Set<string>; best: number }>, lamAlefOnOneWord: boolean): SwapHabits {
   const pairs = new Set<string>();
-  let fontPairs = 0;
-  for (const [p, e] of support) {
-    if (!LAM_ALEF_SWAPPED.includes(p) && e.words.size >= MIN_PAIR_SUPPORT) fontPairs++;
-  }
-  let lamAlefWords = 0;
+  // The font's pairs that two different words confirm (lam-alef aside: every font has it).
   const confirmed = [...support].filter(([p, e]) => !LAM_ALEF_SWAPPED.includes(p) && e.words.size >= MIN_PAIR_SUPPORT).map(([p]) => p);
+  let lamAlefWords = 0;
   for (const [p, e] of support) {
     if (LAM_ALEF_SWAPPED.includes(p)) lamAlefWords += e.words.size;
-    else if (e.words.size >= MIN_PAIR_SUPPORT || (fontPairs >= MIN_FONT_PAIRS && e.best >= (kinOfConfirmed(p, confirmed) ? KIN_WORDINESS : COMMON_WORDINESS))) {
+    else if (e.words.size >= MIN_PAIR_SUPPORT || (confirmed.length >= MIN_FONT_PAIRS && e.best >= (kinOfConfirmed(p, confirmed) ? KIN_WORDINESS : COMMON_WORDINESS))) {
       pairs.add(p);
     }
   }
