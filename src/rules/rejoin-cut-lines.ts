@@ -27,7 +27,10 @@ import { tokenizeLine, type Token } from '../reorder/tokens.js';
 
 export const REJOIN_CUT_LINES = 'rejoin-cut-lines';
 
-const MARK_ONLY = /^\s*[\u064b-\u0652]+\s*$/;
+/** The marks pdftotext draws as glyphs of their own (tanween, short vowels, shadda, sukun). */
+const MARK = '[\\u064b-\\u0652]';
+const MARK_ONLY = new RegExp(`^\\s*${MARK}+\\s*$`);
+const STARTS_WITH_MARK = new RegExp(`^\\s*${MARK}`);
 const FATHATAN = '\u064b';
 /** What the width of a line is measured in: letters, digits and punctuation (marks take no width). */
 const ZERO_WIDTH = /[\u064b-\u065f\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069\s]/g;
@@ -67,13 +70,13 @@ interface Site {
 }
 
 /** A mark left after the first half (pdftotext), or before it, set apart by spaces (-layout). */
-const TRAILING_MARK = /\S(\s+)([\u064b-\u0652]+)\s*$/;
-const LEADING_MARK = /^(\s*)([\u064b-\u0652]+)\s{2,}(?=\S)/;
+const TRAILING_MARK = new RegExp(`\\S(\\s+)(${MARK}+)\\s*$`);
+const LEADING_MARK = new RegExp(`^(\\s*)(${MARK}+)\\s{2,}(?=\\S)`);
 
 function sites(lines: readonly Line[]): Site[] {
   const found: Site[] = [];
   // A half is text: not blank, not a mark, not starting with one, not a page break.
-  const isText = (s: string | undefined) => s !== undefined && /\S/.test(s) && !/^\s*[\u064b-\u0652]/.test(s) && !s.includes('\f');
+  const isText = (s: string | undefined) => s !== undefined && /\S/.test(s) && !STARTS_WITH_MARK.test(s) && !s.includes('\f');
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i];
     const second = lines[i - 1];
@@ -180,8 +183,10 @@ export const rejoinCutLines: Rule = {
       const placed = s.mark === FATHATAN ? placeFathatan(secondText) : null;
       // A mark before the first half, unplaced, would open the joined line.
       if (!placed && s.coreAt > 0) continue;
-      const firstKept = (placed || s.markLine ? s.firstCore : s.first.text).trim();
-      const firstStart = s.first.start + s.coreAt + (placed || s.markLine ? s.firstCore : s.first.text).indexOf(firstKept);
+      // The first half without its mark when the mark moves (or stood on a line of its own).
+      const firstSource = placed || s.markLine ? s.firstCore : s.first.text;
+      const firstKept = firstSource.trim();
+      const firstStart = s.first.start + s.coreAt + firstSource.indexOf(firstKept);
       const start = secondStart;
       const end = placed && s.markLine ? s.markLine.end : s.first.end;
       const secondPart = placed ?? { text: secondText, origins: Array.from({ length: secondText.length }, (_, i) => i) };
