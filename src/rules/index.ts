@@ -15,6 +15,7 @@ import { rejoinSplitWords } from './rejoin-split-words.js';
 import { removeKashida } from './remove-kashida.js';
 import { reorderRuns } from './reorder-runs.js';
 import { swappedLigatures } from './swapped-ligatures.js';
+import { unmappedKashida } from './unmapped-kashida.js';
 import { unwrap } from './unwrap.js';
 import { visualOrder } from './visual-order.js';
 
@@ -34,6 +35,8 @@ export const RULES: readonly Rule[] = [
   // Before presentation-forms: a lam-alef glyph must be reversed as one cluster.
   visualOrder,
   presentationForms,
+  // Once the line reads in logical order: U+FFFD kashidas are judged by the letters either side.
+  unmappedKashida,
   // Ligature pairs the font gave swapped, once the letters are plain letters.
   swappedLigatures,
   // PUA decoding comes first among the repairs: tatweel next to a PUA code is a sign
