@@ -14,6 +14,7 @@ import { rejoinCutLines } from './rejoin-cut-lines.js';
 import { rejoinSplitWords } from './rejoin-split-words.js';
 import { removeKashida } from './remove-kashida.js';
 import { reorderRuns } from './reorder-runs.js';
+import { restoreSpaces } from './restore-spaces.js';
 import { swappedLigatures } from './swapped-ligatures.js';
 import { unmappedKashida } from './unmapped-kashida.js';
 import { unwrap } from './unwrap.js';
@@ -37,6 +38,8 @@ export const RULES: readonly Rule[] = [
   presentationForms,
   // Once the line reads in logical order: U+FFFD kashidas are judged by the letters either side.
   unmappedKashida,
+  // Before swapped-ligatures, which judges words one by one: glued lines get their spaces back.
+  restoreSpaces,
   // Ligature pairs the font gave swapped, once the letters are plain letters.
   swappedLigatures,
   // PUA decoding comes first among the repairs: tatweel next to a PUA code is a sign
