@@ -138,7 +138,12 @@ interface SwapHabits {
 }
 
 /** Letter pairs whose swap turns unknown words of the converted lines into known ones. */
-function swapHabits(sites: readonly WordSite[], judge: WordJudge, lamAlefOnOneWord: boolean): SwapHabits {
+function swapHabits(
+  sites: readonly WordSite[],
+  judge: WordJudge,
+  lamAlefOnOneWord: boolean,
+  known: ReadonlyMap<string, number> = new Map(),
+): SwapHabits {
   const support = new Map<string, { words: Set<string>; best: number }>();
   const unknown = sites.filter((s) => judge.wordiness(s.key) < KNOWN_WORDINESS);
   /** Each single pair of `k` (none of the letters at `fixed`) whose swap makes `s` a word. */
@@ -156,7 +161,7 @@ function swapHabits(sites: readonly WordSite[], judge: WordJudge, lamAlefOnOneWo
     }
   };
   for (const s of unknown) findPairs(s, s.key, new Set());
-  let habits = habitsFrom(support, lamAlefOnOneWord);
+  let habits = habitsFrom(support, lamAlefOnOneWord, known);
   // A word with two ligatures (`املقيمنی`) shows its second pair only once the first
   // is put back: look again with the pairs found so far put back.
   if (habits.pairs.size > 0) {
@@ -171,15 +176,27 @@ function swapHabits(sites: readonly WordSite[], judge: WordJudge, lamAlefOnOneWo
       }
       if (fixed.size > 0) findPairs(s, k, fixed);
     }
-    habits = habitsFrom(support, lamAlefOnOneWord);
+    habits = habitsFrom(support, lamAlefOnOneWord, known);
   }
   return habits;
 }
 
-function habitsFrom(support: ReadonlyMap<string, { words: Set<string>; best: number }>, lamAlefOnOneWord: boolean): SwapHabits {
-  const pairs = new Set<string>();
+function habitsFrom(
+  support: ReadonlyMap<string, { words: Set<string>; best: number }>,
+  lamAlefOnOneWord: boolean,
+  known: ReadonlyMap<string, number>,
+): SwapHabits {
+  // Pairs an earlier look at the same document confirmed (words it has repaired since)
+  // stand, lam-alef aside: what is unknown after that look is mostly pieces of split
+  // words, and `المع` (of `المع رض`) read as `لامع` is a word.
+  const pairs = new Set<string>([...known.keys()].filter((p) => !LAM_ALEF_SWAPPED.includes(p)));
   // The font's pairs that two different words confirm (lam-alef aside: every font has it).
-  const confirmed = [...support].filter(([p, e]) => !LAM_ALEF_SWAPPED.includes(p) && e.words.size >= MIN_PAIR_SUPPORT).map(([p]) => p);
+  const confirmed = [
+    ...new Set([
+      ...[...support].filter(([p, e]) => e.words.size >= MIN_PAIR_SUPPORT).map(([p]) => p),
+      ...known.keys(),
+    ]),
+  ].filter((p) => !LAM_ALEF_SWAPPED.includes(p));
   let lamAlefWords = 0;
   for (const [p, e] of support) {
     if (LAM_ALEF_SWAPPED.includes(p)) lamAlefWords += e.words.size;
@@ -189,8 +206,8 @@ function habitsFrom(support: ReadonlyMap<string, { words: Set<string>; best: num
   }
   // One lam-alef seen swapped in a visual line: the font decodes them all that way.
   // (A logical line's lam-alef pairs need the support any other pair needs.)
-  if (lamAlefWords >= (lamAlefOnOneWord ? 1 : MIN_PAIR_SUPPORT)) for (const p of LAM_ALEF_SWAPPED) pairs.add(p);
-  const counts = new Map([...pairs].map((p) => [p, support.get(p)?.words.size ?? 0]));
+  if (known.size === 0 && lamAlefWords >= (lamAlefOnOneWord ? 1 : MIN_PAIR_SUPPORT)) for (const p of LAM_ALEF_SWAPPED) pairs.add(p);
+  const counts = new Map([...pairs].map((p) => [p, Math.max(known.get(p) ?? 0, support.get(p)?.words.size ?? 0)]));
   return { pairs, support: counts, lamAlefHabit: lamAlefWords >= MIN_LAM_ALEF_HABIT };
 }
 
@@ -282,10 +299,12 @@ export function repairSwappedPairs(
   lines: readonly Reordered[],
   judge: WordJudge,
   freq: FrequencyModel,
-  { visual }: { visual: boolean },
+  { visual, known }: { visual: boolean; known?: ReadonlyMap<string, number> },
 ): SwapRepair {
   const sites = collectSites(lines);
-  const habits = swapHabits(sites.filter((s) => s.key.length >= 3), judge, visual);
+  const habits = swapHabits(sites.filter((s) => s.key.length >= 3), judge, visual, known);
+  // A second look repairs unknown words only: the first already judged the known ones in their places.
+  if (known) habits.lamAlefHabit = false;
   if (habits.pairs.size === 0) return { lines: [...lines], pairs: new Map() };
   const chars = lines.map((c) => c.text.split(''));
   const origins = lines.map((c) => [...c.origins]);

@@ -11,6 +11,7 @@ import { privateUseDigits } from './private-use-digits.js';
 import { privateUseLetters } from './private-use-letters.js';
 import { reattachMarks } from './reattach-marks.js';
 import { rejoinCutLines } from './rejoin-cut-lines.js';
+import { rejoinedLigatures } from './rejoined-ligatures.js';
 import { rejoinSplitWords } from './rejoin-split-words.js';
 import { removeKashida } from './remove-kashida.js';
 import { reorderRuns } from './reorder-runs.js';
@@ -55,6 +56,8 @@ export const RULES: readonly Rule[] = [
   // (a tatweel-initial piece is how reorder-runs knows where a word was cut).
   reorderRuns,
   rejoinSplitWords,
+  // The font's pairs again, in the words rejoin-split-words has just put together.
+  rejoinedLigatures,
   flagScrambledLine,
   fixShadda,
   // Before remove-kashida: a word that ends in tatweel is the sign of a lost letter.
