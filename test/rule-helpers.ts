@@ -2,6 +2,9 @@
  * Runs one rule through the real engine (fixText), every other rule off, so a test
  * sees exactly what that rule does, with positions as the user would get them.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { charDistance, normalize } from '../scripts/metrics.mjs';
 import { fixText, RULES, type FixOptions, type FixResult, type Lexicon } from '../src/index.js';
 
 export function runOnly(ruleIds: string | string[], text: string, options: FixOptions = {}): FixResult {
@@ -26,3 +29,31 @@ export const untouchable: Lexicon = {
     throw new Error('the lexicon was consulted');
   },
 };
+
+/**
+ * What one rule does to the PDF corpus: for each extraction (`fixtures/pdf/<doc>/<extractor>.txt`)
+ * that `include` accepts and whose output the rule changes, the distance to the truth with
+ * and without it. Returns the files it changed, the totals, and the files it made worse.
+ */
+export function corpusEffect(
+  extractor: string,
+  rule: string,
+  include: (input: string) => boolean = () => true,
+): { files: number; withRule: number; without: number; worse: string[] } {
+  const PDF = 'fixtures/pdf';
+  const docs = fs.existsSync(PDF) ? fs.readdirSync(PDF).filter((d) => fs.existsSync(path.join(PDF, d, `${extractor}.txt`))) : [];
+  const out = { files: 0, withRule: 0, without: 0, worse: [] as string[] };
+  for (const d of docs) {
+    const input = fs.readFileSync(path.join(PDF, d, `${extractor}.txt`), 'utf8');
+    if (!include(input)) continue;
+    const truth = normalize(fs.readFileSync(path.join(PDF, d, 'truth.txt'), 'utf8'));
+    const on = charDistance(normalize(fixText(input).text), truth);
+    const off = charDistance(normalize(fixText(input, { disable: [rule] }).text), truth);
+    if (on === off) continue;
+    out.files++;
+    out.withRule += on;
+    out.without += off;
+    if (on > off) out.worse.push(`${d}: ${off} → ${on}`);
+  }
+  return out;
+}

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { charDistance, normalize } from '../scripts/metrics.mjs';
 import { fixText } from '../src/index.js';
 import { getLexicon } from '../src/knowledge/lexicon.js';
-import { runOnly } from './rule-helpers.js';
+import { corpusEffect, runOnly } from './rule-helpers.js';
 
 beforeAll(() => {
   getLexicon();
@@ -60,24 +57,8 @@ describe('unmapped-kashida: kashidas mutool wrote as U+FFFD', () => {
 });
 
 describe('unmapped-kashida on the PDF corpus (mutool, every file with U+FFFD)', () => {
-  const PDF = 'fixtures/pdf';
-  const docs = fs.existsSync(PDF) ? fs.readdirSync(PDF).filter((d) => fs.existsSync(path.join(PDF, d, 'mutool.txt'))) : [];
   it('brings the output nearer the truth overall, and no file farther', () => {
-    let files = 0;
-    let withRule = 0;
-    let without = 0;
-    const worse: string[] = [];
-    for (const d of docs) {
-      const input = fs.readFileSync(path.join(PDF, d, 'mutool.txt'), 'utf8');
-      if (!input.includes(K)) continue;
-      files++;
-      const truth = normalize(fs.readFileSync(path.join(PDF, d, 'truth.txt'), 'utf8'));
-      const on = charDistance(normalize(fixText(input).text), truth);
-      const off = charDistance(normalize(fixText(input, { disable: [RULE] }).text), truth);
-      withRule += on;
-      without += off;
-      if (on > off) worse.push(`${d}: ${off} → ${on}`);
-    }
+    const { files, withRule, without, worse } = corpusEffect('mutool', RULE, (input) => input.includes(K));
     expect(files).toBeGreaterThan(10);
     expect(worse).toEqual([]);
     // Measured when the rule was written: mutool CER over the whole corpus 10.1% → 6.9%.
