@@ -40,6 +40,10 @@ table(removeKashida, [
   { name: 'one-letter prefix before a quote is correct spelling', input: 'قال لـ "العربية" إن' },
   { name: 'one-letter prefix before a digit or a Latin word', input: 'وفقا لـ 2020 وبـ COVID' },
   { name: 'a single authored stretch in clean text stays', input: 'إن مراقَـبة الأسواق ضرورية.\nوهذا سطر آخر نظيف تماما.' },
+  {
+    name: 'one authored stretch repeated in many paragraphs is still one word',
+    input: 'إن مراقَـبة الأسواق ضرورية.\nوهذا سطر آخر.\n'.repeat(5),
+  },
   { name: 'a bare tatweel run used as a dash stays', input: 'العنوان ـــ الفصل الأول' },
   { name: 'English text', input: 'The quick brown fox.' },
 ]);

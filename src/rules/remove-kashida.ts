@@ -8,6 +8,8 @@ const WORD = /[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d6-\u06ed]+/g;
  * Justification stretches many words on many lines; an author's own stretch is a
  * single word here and there (seed 003 has one, `مراقَـبة`). Below this many
  * stretched words in a document, and with no line holding two, we leave them.
+ * Words are counted by form: the same authored stretch in a document made of
+ * repeated text (or quoted twice) is still one word.
  */
 const MIN_STRETCHED_WORDS = 3;
 
@@ -47,10 +49,11 @@ export const removeKashida: Rule = {
       }
     }
     const busiestLine = Math.max(0, ...perLine.values());
-    if (candidates.length < MIN_STRETCHED_WORDS && busiestLine < 2) return {};
+    const forms = new Set(candidates.map((c) => c.word.replaceAll(TATWEEL, ''))).size;
+    if (forms < MIN_STRETCHED_WORDS && busiestLine < 2) return {};
     // More stretched words is more evidence that this is justification, not style.
-    const confidence = Math.min(0.99, 0.8 + 0.02 * candidates.length);
-    const reason = `justification tatweel (${candidates.length} stretched words in the document)`;
+    const confidence = Math.min(0.99, 0.8 + 0.02 * forms);
+    const reason = `justification tatweel (${forms} different stretched words in the document)`;
     const edits: Edit[] = candidates.map(({ start, word }) => {
       const origins: number[] = [];
       for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== 0x0640) origins.push(i);
