@@ -120,3 +120,41 @@ describe('rejoin-split-words (the spaced-glyph habit: spaces between joined lett
     expect(result.changes).toEqual([]);
   });
 });
+
+describe('rejoin-split-words (a conjunction kerned apart before ي or ك)', () => {
+  // A document that writes و attached (وقال، والتعليم، وأكد، وتقول، ومن …), as edited text does.
+  const attached = [
+    'وقال الوزير إن الحكومة ستدعم المدارس والجامعات في العام المقبل.',
+    'وأكد أن التعليم والصحة من أولويات الخطة ومن أهم ما تعمل عليه.',
+    'وتقول الأرقام إن عدد الطلاب ارتفع وإن الحاجة إلى المعلمين كبيرة.',
+  ];
+
+  it('joins و to its ي- or ك-word in a document that writes و attached everywhere else', () => {
+    const input = [...attached, 'و يقول الخبراء إن الخطة جيدة، و كان ذلك متوقعا.'].join('\n');
+    const result = fixText(input, ONLY_REJOIN);
+    expect(result.text.split('\n').at(-1)).toBe('ويقول الخبراء إن الخطة جيدة، وكان ذلك متوقعا.');
+    const waw = result.changes.filter((c) => c.rule === 'rejoin-split-words');
+    expect(waw).toHaveLength(2);
+    for (const c of waw) {
+      expect(c.before).toBe(' ');
+      expect(c.after).toBe('');
+      expect(c.confidence).toBeGreaterThanOrEqual(0.6);
+      expect(c.reason).toMatch(/kerned apart/);
+    }
+  });
+
+  it('leaves a writer who spaces و off before other letters too (their spelling, not a kerning pair)', () => {
+    const input = [...attached, 'و يقول الخبراء إن الخطة جيدة و التي كانت متوقعة.'].join('\n');
+    expect(fixText(input, ONLY_REJOIN).text).toBe(input);
+  });
+
+  it('leaves a loose و in a short document that shows no attached و', () => {
+    const input = 'ذهبنا إلى السوق صباحا و كان الجو جميلا';
+    expect(fixText(input, ONLY_REJOIN).text).toBe(input);
+  });
+
+  it('leaves و before a number or Latin word, which is no kerning pair', () => {
+    const input = [...attached, 'بين 500 و 2000 دينار، و Google أيضا.'].join('\n');
+    expect(fixText(input, ONLY_REJOIN).text).toBe(input);
+  });
+});
