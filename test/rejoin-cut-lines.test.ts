@@ -49,6 +49,13 @@ describe('rejoin-cut-lines: a line pdftotext cut at a raised mark', () => {
     expect(fixText(damaged).text).toBe(around(`${firstHalf} ${secondHalf}`, '\u0651'));
   });
 
+  it('also when the mark stands alone before the halves, if the word model prefers them swapped (the mark stays)', () => {
+    const [first, second] = ['وقال الوزير إن الحكومة ستعمل على', 'رفع الحد الأدنى للأجور'];
+    const damaged = around('\u0651', second, first);
+    expect(fixText(damaged).text).toBe(around('\u0651', `${first} ${second}`));
+    expect(changesOf(damaged)[0].reason).toMatch(/word model \+/);
+  });
+
   it('is a fixed point: the repaired text does not change again', () => {
     for (const damaged of [around(secondHalf, firstHalf, '\u064b'), around(secondHalf, firstHalf, '\u0651')]) {
       const once = fixText(damaged).text;
@@ -61,6 +68,11 @@ describe('rejoin-cut-lines: what it leaves alone', () => {
   it('two whole lines before a stray mark (together two lines wide)', () => {
     const text = around(column[5], column[6], '\u064b');
     expect(changesOf(text)).toEqual([]);
+  });
+
+  it('two short lines in their right order after a mark alone (the mark shows a cut, not the order)', () => {
+    const damaged = around('\u0651', 'وقال الوزير إن الحكومة ستعمل على', 'رفع الحد الأدنى للأجور');
+    expect(fixText(damaged).text).toBe(damaged);
   });
 
   it('a short document, whose column width it cannot know', () => {
