@@ -44,6 +44,13 @@ describe('rejoin-cut-lines: a line pdftotext cut at a raised mark', () => {
     expect(fixText(around(secondHalf, `        \u064b    ${firstHalf}`)).text).toBe(around(whole));
   });
 
+  it('puts a -layout mark it cannot place (a shadda) on a line of its own before the joined line', () => {
+    const damaged = around(secondHalf, `        \u0651    ${firstHalf}`);
+    const r = fixText(damaged);
+    expect(r.text).toBe(around('\u0651', `${firstHalf} ${secondHalf}`));
+    expect(fixText(r.text).text).toBe(r.text);
+  });
+
   it('keeps a mark it cannot place (a shadda) on its own line, and every character', () => {
     const damaged = around(secondHalf, firstHalf, '\u0651');
     expect(fixText(damaged).text).toBe(around(`${firstHalf} ${secondHalf}`, '\u0651'));

@@ -198,17 +198,21 @@ export const rejoinCutLines: Rule = {
       const secondStart = s.second.start + s.second.text.indexOf(secondText);
       // (A mark on a line before the halves is left there: which word it left is not known.)
       const placed = s.mark === FATHATAN && !s.markBefore ? placeFathatan(secondText) : null;
-      // A mark before the first half, unplaced, would open the joined line.
-      if (!placed && s.coreAt > 0) continue;
+      // A mark before the first half (-layout), unplaced, would open the joined line:
+      // it goes on a line of its own before it, as pdftotext prints such a mark.
+      const markAbove = !placed && s.coreAt > 0;
       // The first half without its mark when the mark moves (or stood on a line of its own).
-      const firstSource = placed || s.markLine ? s.firstCore : s.first.text;
+      const firstSource = placed || s.markLine || markAbove ? s.firstCore : s.first.text;
       const firstKept = firstSource.trim();
       const firstStart = s.first.start + s.coreAt + firstSource.indexOf(firstKept);
       const start = secondStart;
       const end = placed && s.markLine ? s.markLine.end : s.first.end;
       const secondPart = placed ?? { text: secondText, origins: Array.from({ length: secondText.length }, (_, i) => i) };
-      const text = `${firstKept} ${secondPart.text}`;
+      const breakBetween = ctx.text.slice(s.second.end, s.first.start);
+      const above = markAbove ? `${s.mark}${breakBetween}` : '';
+      const text = `${above}${firstKept} ${secondPart.text}`;
       const origins = [
+        ...Array.from({ length: above.length }, (_, i) => (i < s.mark.length ? s.markAt + i : s.second.end + i - s.mark.length) - start),
         ...Array.from({ length: firstKept.length }, (_, i) => firstStart - start + i),
         s.second.end - start,
         ...secondPart.origins.map((o) => (o < 0 ? s.markAt : secondStart + o) - start),
