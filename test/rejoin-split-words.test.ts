@@ -15,6 +15,8 @@ describe('rejoin-split-words (shipped lexicon and web counts)', () => {
     ['a lone letter before its word (أ|ك)', 'وقد أصبح أ كثر من نصف السكان يعيشون في المدن', 'وقد أصبح أكثر من نصف السكان يعيشون في المدن'],
     ['a tatweel-initial piece after its word', 'وقال إن العقبات الإجرائي ــة ما زالت كثيرة', 'وقال إن العقبات الإجرائيــة ما زالت كثيرة'],
     ['a first letter kerned apart (ز|ي)', 'يستورد البلد كميات كبيرة من ز يت الزيتون كل عام', 'يستورد البلد كميات كبيرة من زيت الزيتون كل عام'],
+    ['a word cut at the gap after a mark (سُ|جّل)', 'وقد سُ جّل أعلى معدل للمشاركة منذ عشرين عاما', 'وقد سُجّل أعلى معدل للمشاركة منذ عشرين عاما'],
+    ['a last letter cut off after a mark (الركَ|ن)', 'ويُعدّ الصيام الركَ ن الرابع من أركان الإسلام', 'ويُعدّ الصيام الركَن الرابع من أركان الإسلام'],
   ];
   for (const [what, input, expected] of joins) {
     it(`joins ${what}`, () => {
@@ -32,6 +34,8 @@ describe('rejoin-split-words (shipped lexicon and web counts)', () => {
     ['ordinary word pairs', 'في يوم الجمعة قال إن هذا يعني أن كل الطلاب إلى كلية الطب'],
     ['English and numbers', 'The report (2024) says 45% of users are on Linux.'],
     ['a prefix written with tatweel', 'قال لـ "العربية" إن بـ 2020 بدأ كل شيء'],
+    ['words that end in a case mark before the next word', 'ويُعَدُّ الصيامُ الركنَ الرابعَ من أركانِ الإسلامِ عند المسلمين'],
+    ['a case mark before a name no count knows', 'وقال الرئيسُ زيلينسكي إن المفاوضات مستمرة'],
   ];
   for (const [what, input] of keeps) {
     it(`keeps ${what}`, () => {

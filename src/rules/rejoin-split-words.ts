@@ -1,4 +1,4 @@
-import { hasArabic } from '../core/arabic.js';
+import { hasArabic, joinsToNext } from '../core/arabic.js';
 import type { Edit, Rule } from '../core/types.js';
 import type { FrequencyModel } from '../knowledge/frequency.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
@@ -21,8 +21,12 @@ import { REORDER_RUNS, type ReorderState } from './reorder-runs.js';
 
 export const REJOIN_SPLIT_WORDS = 'rejoin-split-words';
 
-/** Where a cut can be: at a kashida, a kerning gap, or between two joined letters (the spaced-glyph habit). */
-export type JoinKind = 'kashida' | 'kerning' | 'joined';
+/**
+ * Where a cut can be: at a kashida, a kerning gap, after a vowel mark (pdftotext
+ * leaves a gap after a mark drawn as a glyph of its own: `سُ جّل`, `الركَ ن`), or
+ * between two joined letters (the spaced-glyph habit).
+ */
+export type JoinKind = 'kashida' | 'kerning' | 'mark' | 'joined';
 
 /** Log-odds the join must win by: a kashida piece is a cut for sure, a kerning gap is not. */
 const KASHIDA_PRIOR = 0;
@@ -34,12 +38,25 @@ const KERNING_PRIOR = -4;
  * starts to leave cuts.)
  */
 const JOINED_PRIOR = -2;
-const PRIOR: Record<JoinKind, number> = { kashida: KASHIDA_PRIOR, kerning: KERNING_PRIOR, joined: JOINED_PRIOR };
+/** After a mark: as doubtful as a kerning gap (a word may end in a mark, `الركنَ`). */
+const MARK_PRIOR = KERNING_PRIOR;
+const PRIOR: Record<JoinKind, number> = { kashida: KASHIDA_PRIOR, kerning: KERNING_PRIOR, mark: MARK_PRIOR, joined: JOINED_PRIOR };
+
+/** A letter that joins the next one, then vowel marks, at the end of a piece. */
+const MARK_AFTER_JOINING = /([\u0621-\u064a])[\u064b-\u0652]+$/;
+
+/** Could the space in `left right` be the gap after a mark inside one word? */
+function markCut(left: Token, right: Token): boolean {
+  if (left.kind !== 'word' || right.kind !== 'word' || left.trail !== '' || right.lead !== '') return false;
+  const m = left.text.match(MARK_AFTER_JOINING);
+  return m !== null && joinsToNext(m[1]) && /^[\u0621-\u064a]/.test(right.text);
+}
 
 /** The kind of cut `left right` could be, or null; joined letters only in a document with the habit. */
 function joinKind(left: Token, right: Token, spacedGlyphs: boolean): JoinKind | null {
   const kind = glueKind(left, right);
   if (kind === 'kerning' || kind === 'kashida') return kind;
+  if (kind === null && markCut(left, right)) return 'mark';
   if (spacedGlyphs && kind === null && joinsAcross(left, right)) return 'joined';
   return null;
 }
@@ -66,8 +83,8 @@ export function judgeJoin(
   after: Token | null,
   model: WordModel,
 ): JoinDecision | null {
-  const kind = glueKind(left, right);
-  if (kind !== 'kerning' && kind !== 'kashida') return null;
+  const kind = joinKind(left, right, false);
+  if (kind === null || kind === 'joined') return null;
   // `و كان`: a conjunction written apart is a spelling, not a cut.
   if (left.text === 'و') return null;
   if (!fragmentLike(left, model) && !fragmentLike(right, model)) return null;
@@ -259,8 +276,8 @@ export const rejoinSplitWords: Rule = {
       const toks = info.tokens;
       let model: WordModel | null = null;
       for (let i = 0; i + 1 < toks.length; i++) {
-        const kind = glueKind(toks[i], toks[i + 1]);
-        if (kind !== 'kerning' && kind !== 'kashida') continue;
+        const kind = joinKind(toks[i], toks[i + 1], false);
+        if (kind === null || kind === 'joined') continue;
         model ??= modelForLine(analysis, info, web, ctx.knowledge);
         const before = i > 0 && toks[i - 1].kind === 'word' ? toks[i - 1] : null;
         const after = i + 2 < toks.length && toks[i + 2].kind === 'word' ? toks[i + 2] : null;
@@ -272,7 +289,7 @@ export const rejoinSplitWords: Rule = {
           end: at + 1,
           text: '',
           confidence: d.confidence,
-          reason: `one word cut in two at a ${kind === 'kashida' ? 'kashida' : 'kerning gap'}: «${toks[i].text}${toks[i + 1].text}» is far more likely (by ${d.gain.toFixed(1)})`,
+          reason: `one word cut in two at ${KIND_WORDS[kind]}: «${toks[i].text}${toks[i + 1].text}» is far more likely (by ${d.gain.toFixed(1)})`,
         });
       }
     }
@@ -280,7 +297,7 @@ export const rejoinSplitWords: Rule = {
   },
 };
 
-const KIND_WORDS: Record<JoinKind, string> = { kashida: 'a kashida', kerning: 'a kerning gap', joined: 'two joined letters' };
+const KIND_WORDS: Record<JoinKind, string> = { kashida: 'a kashida', kerning: 'a kerning gap', mark: 'the gap after a mark', joined: 'two joined letters' };
 
 interface LineJoins {
   /** The best reading's score. */
