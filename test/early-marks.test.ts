@@ -41,15 +41,38 @@ describe('early-marks', () => {
     }
   });
 
-  it('one early fathatan is a slip, not a habit', () => {
-    const text = 'قطع أربعين كيلومتًرا يوميًا قبل السباق.';
+  it('one early fathatan is a slip, not a habit: only that mark moves, where spelling puts it', () => {
+    const text = 'قطع أربعين كيلومتًرا يوميًا قبل السباق، وما ُيعرف';
     expect(marksComeEarly(text)).toMatchObject({ early: 1, habit: false });
+    const result = runOnly(RULE, text);
+    // The damma before the space may be a slip of another kind: only marks spelling rules out move.
+    expect(result.text).toBe('قطع أربعين كيلومترًا يوميًا قبل السباق، وما ُيعرف');
+    expect(result.changes).toHaveLength(1);
+    expect(result.changes[0].reason).toMatch(/spelling never puts one/);
+  });
+
+  it('fathatan placed where spelling puts it outweigh a few that look early; those few still move', () => {
+    const text = `${clean}\n${'وكتب كتابًا جديدًا، وقرأ شعرًا وسمع لحنًا. '.repeat(2)}\nقطع كيلومتًرا يومًيا تقريًبا.`;
+    expect(marksComeEarly(text).habit).toBe(false);
+    expect(runOnly(RULE, text).text).toBe(`${clean}\n${'وكتب كتابًا جديدًا، وقرأ شعرًا وسمع لحنًا. '.repeat(2)}\nقطع كيلومترًا يوميًا تقريبًا.`);
+  });
+});
+
+describe('early-marks: single marks where spelling never puts one', () => {
+  it('a vowel on a bare alef inside a word goes onto the next letter', () => {
+    expect(runOnly(RULE, 'ويُعَدّ الصياُم ركنًا في شهر رمضاَن').text).toBe('ويُعَدّ الصيامُ ركنًا في شهر رمضانَ');
+  });
+
+  it("a shadda on a word's first letter moves on when the document shows another stray mark", () => {
+    expect(runOnly(RULE, 'قّدرت الهيئة الأرباح بنحو مليون ديناٍر').text).toBe('قدّرت الهيئة الأرباح بنحو مليون دينارٍ');
+  });
+
+  it("leaves a word-initial shadda alone by itself: vocalised Qur'anic text writes it (مِن رَّبِّهِم)", () => {
+    const text = 'أُولَٰئِكَ عَلَىٰ هُدًى مِّن رَّبِّهِمْ';
     expect(runOnly(RULE, text).text).toBe(text);
   });
 
-  it('fathatan placed where spelling puts it outweigh a few that look early', () => {
-    const text = `${clean}\n${'وكتب كتابًا جديدًا، وقرأ شعرًا وسمع لحنًا. '.repeat(2)}\nقطع كيلومتًرا يومًيا تقريًبا.`;
-    expect(marksComeEarly(text).habit).toBe(false);
-    expect(runOnly(RULE, text).text).toBe(text);
+  it('leaves a mark after lam-alef (it is the lam\'s) and a tanween on words run together (ليلاًما)', () => {
+    for (const text of ['المياه المحلاّة مكلفة جدا', 'كان الجو باردًا ليلاًما عدا ذلك']) expect(runOnly(RULE, text).text).toBe(text);
   });
 });
