@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixText, getLexicon, lexiconFromWords, type FixOptions } from '../src/index.js';
+import { fixText, getLexicon, lexiconFromWords, RULES, type FixOptions } from '../src/index.js';
 import { frequenciesOf } from './helpers/damage.js';
 
 const ONLY_REJOIN: FixOptions = { disable: ['remove-kashida', 'reorder-runs'] };
@@ -112,6 +112,19 @@ describe('rejoin-split-words (the spaced-glyph habit: spaces between joined lett
     const swaps = result.changes.filter((c) => c.before === 'لا' && c.after === 'ال');
     expect(swaps).toHaveLength(2);
     for (const c of swaps) expect(c.reason).toMatch(/article/);
+  });
+
+  it('joins a spaced word whose ligature also came out swapped (`كث ري`), for rejoined-ligatures to put the pair back', () => {
+    // KacstOne's yeh-reh ligature comes out reh-yeh: four words show the document's habit.
+    const swapped = 'وكانت الزيادة كبرية في المدن الصغرية خلال الفترة الأخرية بفضل تأثري المشروع على كث ري من الناس';
+    const ids = ['swapped-ligatures', 'rejoin-split-words', 'rejoined-ligatures'];
+    const only: FixOptions = { enable: ids, disable: RULES.map((r) => r.id).filter((id) => !ids.includes(id)) };
+    const result = fixText([damaged, swapped].join('\n'), only);
+    expect(result.text.split('\n').at(-1)).toBe('وكانت الزيادة كبيرة في المدن الصغيرة خلال الفترة الأخيرة بفضل تأثير المشروع على كثير من الناس');
+    const join = result.changes.find((c) => c.rule === 'rejoin-split-words' && c.line === marked.length + 1);
+    expect(join?.reason).toMatch(/«كث\|ري»/);
+    // Without the pairs the document showed, `كثري` is no word, and the pieces stay apart.
+    expect(fixText([damaged, 'على كث ري من الناس'].join('\n'), only).text.split('\n').at(-1)).toBe('على كث ري من الناس');
   });
 
   it('does not take on the habit for one or two joinable pairs in a clean document', () => {

@@ -6,6 +6,7 @@ import { analyzeDocument, modelForLine, rememberingWeb, type LineInfo } from '..
 import { glueKind, joinsAcross, makeToken, type Token } from '../reorder/tokens.js';
 import type { WordModel } from '../reorder/word-model.js';
 import { REORDER_RUNS, type ReorderState } from './reorder-runs.js';
+import { swappedPairsFound } from './swapped-ligatures.js';
 
 /**
  * rejoin-split-words (damage model 1.2): a word cut where the PDF kerned or
@@ -264,13 +265,14 @@ export const rejoinSplitWords: Rule = {
     // A document that spaces its glyphs apart is damaged: the lexicon may judge its pieces.
     analysis.damaged ||= spaced;
     const waw = wawEvidence(analysis.lines, web, () => ctx.knowledge.lexicon());
+    const swapBack = swapBackWith(swappedPairsFound(ctx), web);
     const kernedWaw = kernedWawHabit(waw);
     const edits: Edit[] = [];
     for (const info of analysis.lines) {
       if (!info.arabic || info.tokens.length < 2) continue;
       if (kernedWaw) edits.push(...wawJoins(info, modelForLine(analysis, info, web, ctx.knowledge), () => ctx.knowledge.lexicon(), waw));
       if (spaced) {
-        edits.push(...joinLine(info, modelForLine(analysis, info, web, ctx.knowledge), web, () => ctx.knowledge.lexicon()));
+        edits.push(...joinLine(info, modelForLine(analysis, info, web, ctx.knowledge), web, () => ctx.knowledge.lexicon(), swapBack));
         continue;
       }
       const toks = info.tokens;
@@ -308,6 +310,26 @@ interface LineJoins {
   joined: ReadonlySet<number>;
 }
 
+/** The word a joined form is with one of the document's swapped ligature pairs put back, when the web counts it. */
+type SwapBack = (key: string) => string | null;
+/** A join that also needs a pair put back is a little less likely than a plain one. */
+const SWAPPED_JOIN_PRIOR = -1;
+
+/** SwapBack for the pairs swapped-ligatures found in this document (none: never). */
+function swapBackWith(pairs: ReadonlyMap<string, number> | undefined, web: FrequencyModel): SwapBack {
+  if (!pairs || pairs.size === 0) return () => null;
+  const asStood = [...pairs.keys()].map((p) => p.replace(/\u06cc/g, '\u064a')).filter((p) => p.length === 2);
+  return (key) => {
+    for (const p of asStood) {
+      const at = key.indexOf(p);
+      if (at < 0) continue;
+      const back = key.slice(0, at) + p[1] + p[0] + key.slice(at + 2);
+      if (web.word(back) > 0) return back;
+    }
+    return null;
+  };
+}
+
 /** A word cut more than this many times is not looked for (it bounds the search). */
 const MAX_PIECES = 6;
 
@@ -327,7 +349,7 @@ interface Span {
  * Each space that goes is reported with how much better the best reading is than
  * the best one that keeps it.
  */
-function bestJoins(toks: readonly Token[], model: WordModel, web: FrequencyModel, lexicon: () => Lexicon): LineJoins | null {
+function bestJoins(toks: readonly Token[], model: WordModel, web: FrequencyModel, lexicon: () => Lexicon, swapBack: SwapBack): LineJoins | null {
   const n = toks.length;
   const kinds: (JoinKind | null)[] = [];
   for (let b = 0; b + 1 < n; b++) {
@@ -367,8 +389,13 @@ function bestJoins(toks: readonly Token[], model: WordModel, web: FrequencyModel
         const unseen = betweenLetters && model.count(token.words[0]) === 0;
         const allowed =
           !unseen || (pieces.every((t) => t.loneLetter || t.words.every((w) => web.word(w) === 0)) && lexicon().has(token.words[0]));
-        if (token.words.length === 1 && allowed)
-          s = { token, score: model.gluedLogP(token, pieces) + prior };
+        if (token.words.length === 1 && allowed) s = { token, score: model.gluedLogP(token, pieces) + prior };
+        else if (token.words.length === 1 && unseen) {
+          // `كث ري`: a word whose glyphs were spaced apart and whose ligature came out
+          // swapped; rejoined-ligatures puts the pair back once it is one word.
+          const back = swapBack(token.words[0]);
+          if (back !== null) s = { token: makeToken(back, toks[i].start), score: model.wordLogP(back) + prior + SWAPPED_JOIN_PRIOR };
+        }
       }
     }
     spans.set(key, s);
@@ -454,15 +481,15 @@ const ARTICLE_SWAP_PRIOR = -2;
 const ARTICLE_PIECE = /^\u0644\u0627/;
 
 /** The line's joins, with the article pieces (ARTICLE_PIECE) that read better swapped, one at a time. */
-function joinLine(info: LineInfo, model: WordModel, web: FrequencyModel, lexicon: () => Lexicon): Edit[] {
+function joinLine(info: LineInfo, model: WordModel, web: FrequencyModel, lexicon: () => Lexicon, swapBack: SwapBack): Edit[] {
   let toks = info.tokens;
-  let best = bestJoins(toks, model, web, lexicon);
+  let best = bestJoins(toks, model, web, lexicon, swapBack);
   const swapped: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (!ARTICLE_PIECE.test(toks[i].text)) continue;
     const alt = toks.slice();
     alt[i] = makeToken(`\u0627\u0644${toks[i].text.slice(2)}`, toks[i].start);
-    const tried = bestJoins(alt, model, web, lexicon);
+    const tried = bestJoins(alt, model, web, lexicon, swapBack);
     // The swapped piece must be joined to the next one (the article never stands
     // alone), and so must the pieces swapped before it.
     if (!tried || ![...swapped, i].every((k) => tried.joins.some((j) => j.b === k))) continue;
