@@ -50,6 +50,7 @@ export function runRulesTracked(
   let doc = new TrackedText(input);
   let lines: Line[] | undefined;
   const seen: string[] = [input];
+  const applied = new Set<string>();
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
@@ -64,6 +65,7 @@ export function runRulesTracked(
         },
         options,
         knowledge,
+        applied,
       });
       for (const f of proposal.flags ?? []) addFlag(flags, toFlag(rule.id, f, doc, index, input));
       const accepted: Edit[] = [];
@@ -82,6 +84,7 @@ export function runRulesTracked(
       }
       if (accepted.length === 0) continue;
       for (const e of accepted) changes.push(toChange(rule, e, doc, index));
+      applied.add(rule.id);
       doc = doc.apply(accepted);
       lines = undefined;
       changed = true;

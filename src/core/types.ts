@@ -62,6 +62,12 @@ export interface RuleContext {
   readonly text: string;
   readonly lines: readonly Line[];
   readonly options: ResolvedOptions;
+  /**
+   * Rules that have changed this document so far (earlier in this pass, or in an
+   * earlier one): evidence that it is damaged extractor output, for a rule whose
+   * pattern is also a writer's spelling.
+   */
+  readonly applied?: ReadonlySet<string>;
   /** Per-run knowledge shared by rules (lexicon, statistics); loaded lazily. */
   readonly knowledge: Knowledge;
 }

@@ -171,14 +171,15 @@ export function spacedGlyphHabit(e: HabitEvidence): boolean {
  * and pdf.js give `و يقول`, `و يُعدّ` (damage model 1.2, the kerning pairs). But some
  * writers space the conjunction off everywhere (`و التي`, seed 003), and that is
  * their spelling. So a loose و is read as a kerning cut only in a document that
- * writes it attached (at least WAW_ATTACHED_MIN words such as `وقال`) and never
+ * writes it attached (at least WAW_ATTACHED_MIN words such as `وقال`, `والنقل`) and never
  * loose before any letter but ي and ك: a writer's habit shows before every letter,
- * a kerning pair's only before its own. (Corpus: 17 such cuts in the pdftotext and
+ * a kerning pair's only before its own. And only in a document that some other rule
+ * has repaired: clean text keeps its writer's `و كان`. (Corpus: 17 such cuts in the pdftotext and
  * 20 in the pdf.js extractions, none in -raw or mutool; no truth, seed or source
  * text has a loose و before ي or ك, and seed 003, the one with a loose و, has it
  * before an alef.)
  */
-const WAW_ATTACHED_MIN = 5;
+const WAW_ATTACHED_MIN = 3;
 const WAW_KERNED = /^[يك]/;
 
 export interface WawEvidence {
@@ -194,10 +195,10 @@ export interface WawEvidence {
 const oneSpaceApart = (left: Token, right: Token) => right.start === left.start + left.text.length + 1;
 
 /**
- * The attached words are counted only when there is a loose و to judge (the
- * lexicon, for the words the web does not count, is loaded only then).
+ * The attached words are counted only when there is a loose و to judge, on the web
+ * counts alone (the word with و, or without it): clean text never loads the lexicon.
  */
-export function wawEvidence(lines: readonly LineInfo[], web: FrequencyModel, lexicon: () => Lexicon): WawEvidence {
+export function wawEvidence(lines: readonly LineInfo[], web: FrequencyModel): WawEvidence {
   const e: WawEvidence = { attached: 0, kerned: 0, loose: 0 };
   const attachedCandidates: string[] = [];
   for (const info of lines) {
@@ -206,7 +207,7 @@ export function wawEvidence(lines: readonly LineInfo[], web: FrequencyModel, lex
     for (let i = 0; i < toks.length; i++) {
       const w = bareArabic(toks[i]);
       if (w === null) continue;
-      if (w.length >= 3 && w.startsWith('\u0648')) attachedCandidates.push(w.slice(1));
+      if (w.length >= 3 && w.startsWith('\u0648')) attachedCandidates.push(w);
       const next = toks[i + 1];
       if (w !== '\u0648' || !next || toks[i].text !== '\u0648' || !oneSpaceApart(toks[i], next)) continue;
       const r = next.kind === 'word' && next.lead === '' ? next.first : null;
@@ -216,7 +217,10 @@ export function wawEvidence(lines: readonly LineInfo[], web: FrequencyModel, lex
     }
   }
   if (e.kerned > 0 && e.loose === 0)
-    for (const rest of attachedCandidates) if (web.word(rest) > 0 || lexicon().has(rest)) e.attached++;
+    for (const w of attachedCandidates) {
+      const rest = w.slice(1);
+      if (web.word(w) > 0 || web.word(rest) > 0 || (rest.startsWith('\u0627\u0644') && web.word(rest.slice(2)) > 0)) e.attached++;
+    }
   return e;
 }
 
@@ -264,9 +268,12 @@ export const rejoinSplitWords: Rule = {
     const spaced = spacedGlyphHabit(evidence);
     // A document that spaces its glyphs apart is damaged: the lexicon may judge its pieces.
     analysis.damaged ||= spaced;
-    const waw = wawEvidence(analysis.lines, web, () => ctx.knowledge.lexicon());
+    const waw = wawEvidence(analysis.lines, web);
     const swapBack = swapBackWith(swappedPairsFound(ctx), web);
-    const kernedWaw = kernedWawHabit(waw);
+    // Only in extractor output that another rule has already repaired: a clean text's
+    // loose و (`و كان`) is its writer's, however attached the rest.
+    const damagedOutput = [...(ctx.applied ?? [])].some((id) => id !== REJOIN_SPLIT_WORDS);
+    const kernedWaw = damagedOutput && kernedWawHabit(waw);
     const edits: Edit[] = [];
     for (const info of analysis.lines) {
       if (!info.arabic || info.tokens.length < 2) continue;
