@@ -54,6 +54,27 @@ describe('unmapped-kashida: kashidas mutool wrote as U+FFFD', () => {
     const once = fixText(stretched).text;
     expect(fixText(once).text).toBe(once);
   });
+
+  it('removes a run of several before the mark of the letter they follow (the tanween is the sheen\'s)', () => {
+    const r = runOnly(RULE, `${stretched}\nهامشا أوسع وهامش${K}${K}${K}\u064bا أضيق`);
+    expect(r.text.split('\n').pop()).toBe('هامشا أوسع وهامش\u064bا أضيق');
+  });
+});
+
+describe('unmapped-kashida: kashidas pdf.js wrote as control codes', () => {
+  // pdf.js writes an unmapped glyph as its own code: backspace, U+0002, U+0003 … in the text.
+  const codes = stretched.replaceAll(`${K}${K}${K}`, '\b\u0003\b').replaceAll(`${K}${K}`, '\u0002\u0002').replaceAll(K, '\b');
+
+  it('removes them where a kashida can stand, like U+FFFD', () => {
+    const r = runOnly(RULE, codes);
+    expect(r.text).toBe(plain);
+    expect(r.changes).toHaveLength(5);
+  });
+
+  it('keeps tabs and line breaks, and a control code outside a word', () => {
+    const text = `${codes}\nعمود\tآخر\r\nقبل \u0000 بعد`;
+    expect(runOnly(RULE, text).text).toBe(`${plain}\nعمود\tآخر\r\nقبل \u0000 بعد`);
+  });
 });
 
 describe('unmapped-kashida on the PDF corpus (mutool, every file with U+FFFD)', () => {
