@@ -53,9 +53,11 @@ describe('rejoined-ligatures: the pairs found before, in words joined since', ()
 describe('rejoined-ligatures on the PDF corpus (pdftotext)', () => {
   it('brings the output nearer the truth overall, and no file farther', () => {
     const { files, withRule, without, worse } = corpusEffect('pdftotext', 'rejoined-ligatures');
-    expect(files).toBeGreaterThan(3);
+    // Measured when the rule was written: 7 files better, none worse. Since
+    // swapped-ligatures' later passes count what its earlier ones found, they repair
+    // most of those words themselves: 1 file is left to this rule.
+    expect(files).toBeGreaterThan(0);
     expect(worse).toEqual([]);
-    // Measured when the rule was written: 7 files better, none worse.
     expect(withRule).toBeLessThan(without);
   }, 120_000);
 });

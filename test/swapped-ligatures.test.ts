@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixText, getLexicon } from '../src/index.js';
+import { fixText, getLexicon, RULES } from '../src/index.js';
+import { resolveOptions } from '../src/core/options.js';
+import { splitLines } from '../src/core/tracked-text.js';
+import type { RuleContext } from '../src/core/types.js';
+import { getFrequencies } from '../src/knowledge/frequency.js';
+import { proposeSwaps } from '../src/rules/swapped-ligatures.js';
 import { kinOfConfirmed } from '../src/knowledge/ligature-swaps.js';
 import { runOnly, untouchable } from './rule-helpers.js';
 
@@ -77,4 +82,25 @@ describe('swapped-ligatures', () => {
     expect(kinOfConfirmed('لم', ['مل', 'لح'])).toBe(false);
     expect(kinOfConfirmed('لح', ['لم'])).toBe(true);
   });
+});
+
+describe('swapped-ligatures in a later pass: the words an earlier pass repaired still count', () => {
+  const context = (text: string): RuleContext => ({
+    text,
+    lines: splitLines(text),
+    options: resolveOptions(RULES),
+    knowledge: { cache: new Map(), corpus: [], lexicon: getLexicon, frequencies: getFrequencies },
+  });
+  // One word each: alone, not evidence of a habit; after a pass that found the pairs, repaired.
+  const cases: [string, string][] = [
+    ['وقد بنيت المدينة على بعد كيلومرت من النهر', 'كيلومتر'],
+    ['ويتجه عدد من الدول إلى االستثمار في الطاقة', 'الاستثمار'],
+  ];
+  for (const [text, word] of cases) {
+    it(`repairs «${word}» with the pairs found before, lam-alef among them, and not without`, () => {
+      expect(proposeSwaps(context(text)).edits).toEqual([]);
+      const { edits } = proposeSwaps(context(text), undefined, new Map([['رت', 3], ['ال', 4]]));
+      expect(edits.map((e) => e.text)).toEqual([word]);
+    });
+  }
 });

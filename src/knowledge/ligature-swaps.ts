@@ -143,6 +143,7 @@ function swapHabits(
   judge: WordJudge,
   lamAlefOnOneWord: boolean,
   known: ReadonlyMap<string, number> = new Map(),
+  earlier: ReadonlyMap<string, number> = new Map(),
 ): SwapHabits {
   const support = new Map<string, { words: Set<string>; best: number }>();
   const unknown = sites.filter((s) => judge.wordiness(s.key) < KNOWN_WORDINESS);
@@ -161,7 +162,7 @@ function swapHabits(
     }
   };
   for (const s of unknown) findPairs(s, s.key, new Set());
-  let habits = habitsFrom(support, lamAlefOnOneWord, known);
+  let habits = habitsFrom(support, lamAlefOnOneWord, known, earlier);
   // A word with two ligatures (`املقيمنی`) shows its second pair only once the first
   // is put back: look again with the pairs found so far put back.
   if (habits.pairs.size > 0) {
@@ -176,7 +177,7 @@ function swapHabits(
       }
       if (fixed.size > 0) findPairs(s, k, fixed);
     }
-    habits = habitsFrom(support, lamAlefOnOneWord, known);
+    habits = habitsFrom(support, lamAlefOnOneWord, known, earlier);
   }
   return habits;
 }
@@ -185,7 +186,14 @@ function habitsFrom(
   support: ReadonlyMap<string, { words: Set<string>; best: number }>,
   lamAlefOnOneWord: boolean,
   known: ReadonlyMap<string, number>,
+  /**
+   * Words an earlier pass of the same look found for each pair: repaired since, they
+   * no longer show the habit, but they were its evidence (the words still to repair
+   * are the ones other rules have joined since).
+   */
+  earlier: ReadonlyMap<string, number>,
 ): SwapHabits {
+  const shown = (p: string) => (support.get(p)?.words.size ?? 0) + (earlier.get(p) ?? 0);
   // Pairs an earlier look at the same document confirmed (words it has repaired since)
   // stand, lam-alef aside: what is unknown after that look is mostly pieces of split
   // words, and `المع` (of `المع رض`) read as `لامع` is a word.
@@ -193,21 +201,22 @@ function habitsFrom(
   // The font's pairs that two different words confirm (lam-alef aside: every font has it).
   const confirmed = [
     ...new Set([
-      ...[...support].filter(([p, e]) => e.words.size >= MIN_PAIR_SUPPORT).map(([p]) => p),
+      ...[...new Set([...support.keys(), ...earlier.keys()])].filter((p) => shown(p) >= MIN_PAIR_SUPPORT),
       ...known.keys(),
     ]),
   ].filter((p) => !LAM_ALEF_SWAPPED.includes(p));
   let lamAlefWords = 0;
-  for (const [p, e] of support) {
-    if (LAM_ALEF_SWAPPED.includes(p)) lamAlefWords += e.words.size;
-    else if (e.words.size >= MIN_PAIR_SUPPORT || (confirmed.length >= MIN_FONT_PAIRS && e.best >= (kinOfConfirmed(p, confirmed) ? KIN_WORDINESS : COMMON_WORDINESS))) {
+  for (const p of new Set([...support.keys(), ...earlier.keys()])) {
+    const best = support.get(p)?.best ?? 0;
+    if (LAM_ALEF_SWAPPED.includes(p)) lamAlefWords += shown(p);
+    else if (shown(p) >= MIN_PAIR_SUPPORT || (confirmed.length >= MIN_FONT_PAIRS && best >= (kinOfConfirmed(p, confirmed) ? KIN_WORDINESS : COMMON_WORDINESS))) {
       pairs.add(p);
     }
   }
   // One lam-alef seen swapped in a visual line: the font decodes them all that way.
   // (A logical line's lam-alef pairs need the support any other pair needs.)
   if (known.size === 0 && lamAlefWords >= (lamAlefOnOneWord ? 1 : MIN_PAIR_SUPPORT)) for (const p of LAM_ALEF_SWAPPED) pairs.add(p);
-  const counts = new Map([...pairs].map((p) => [p, Math.max(known.get(p) ?? 0, support.get(p)?.words.size ?? 0)]));
+  const counts = new Map([...pairs].map((p) => [p, Math.max(known.get(p) ?? 0, shown(p))]));
   return { pairs, support: counts, lamAlefHabit: lamAlefWords >= MIN_LAM_ALEF_HABIT };
 }
 
@@ -299,10 +308,10 @@ export function repairSwappedPairs(
   lines: readonly Reordered[],
   judge: WordJudge,
   freq: FrequencyModel,
-  { visual, known }: { visual: boolean; known?: ReadonlyMap<string, number> },
+  { visual, known, earlier }: { visual: boolean; known?: ReadonlyMap<string, number>; earlier?: ReadonlyMap<string, number> },
 ): SwapRepair {
   const sites = collectSites(lines);
-  const habits = swapHabits(sites.filter((s) => s.key.length >= 3), judge, visual, known);
+  const habits = swapHabits(sites.filter((s) => s.key.length >= 3), judge, visual, known, earlier);
   // A second look repairs unknown words only: the first already judged the known ones in their places.
   if (known) habits.lamAlefHabit = false;
   if (habits.pairs.size === 0) return { lines: [...lines], pairs: new Map() };

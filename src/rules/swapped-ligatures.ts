@@ -26,8 +26,10 @@ export const swappedLigatures: Rule = {
   defaultEnabled: true,
   run(ctx) {
     if (!hasArabic(ctx.text)) return {};
-    if (!mayShowSwapHabit(ctx.lines.filter((l) => hasArabic(l.text)), ctx.knowledge.frequencies())) return {};
-    const { edits, pairs } = proposeSwaps(ctx);
+    // A later pass of the engine still counts the words an earlier one repaired.
+    const earlier = swappedPairsFound(ctx);
+    if (!earlier && !mayShowSwapHabit(ctx.lines.filter((l) => hasArabic(l.text)), ctx.knowledge.frequencies())) return {};
+    const { edits, pairs } = proposeSwaps(ctx, undefined, earlier);
     // rejoined-ligatures looks again, with these pairs, once split words are joined.
     if (pairs.size > 0) ctx.knowledge.cache.set(SWAPPED_LIGATURES, pairs);
     return { edits };
@@ -42,14 +44,20 @@ export function swappedPairsFound(ctx: RuleContext): ReadonlyMap<string, number>
 /**
  * One edit per repaired word. `known`: pairs an earlier look at this document
  * confirmed; then only unknown words are repaired, and lam-alef is left alone.
+ * `earlier`: what the same look found in an earlier pass, which still counts as
+ * evidence.
  */
-export function proposeSwaps(ctx: RuleContext, known?: ReadonlyMap<string, number>): { edits: Edit[]; pairs: Map<string, number> } {
+export function proposeSwaps(
+  ctx: RuleContext,
+  known?: ReadonlyMap<string, number>,
+  earlier?: ReadonlyMap<string, number>,
+): { edits: Edit[]; pairs: Map<string, number> } {
   const lines = ctx.lines.filter((l) => hasArabic(l.text));
   const { lines: repaired, pairs } = repairSwappedPairs(
     lines.map((l) => ({ text: l.text, origins: Array.from({ length: l.text.length }, (_, i) => i) })),
     makeJudge(ctx),
     ctx.knowledge.frequencies(),
-    { visual: false, known },
+    { visual: false, known, earlier },
   );
   const edits: Edit[] = [];
   lines.forEach((line, n) => {
