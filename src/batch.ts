@@ -22,6 +22,8 @@ export interface FileTask {
   mode: 'output' | 'write' | 'diff' | 'check';
   target?: string;
   encoding?: Encoding;
+  /** -a: NUL bytes are text. */
+  text?: boolean;
   fixOptions: FixOptions;
   /** A reason found before the file was read (an output that would overwrite an input). */
   refused?: string;
@@ -113,7 +115,7 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
   if (task.refused) return failed(task.refused);
   let decoded;
   try {
-    decoded = readInput(path, task.encoding);
+    decoded = readInput(path, task.encoding, { text: task.text });
   } catch (err) {
     return failed(err instanceof InputError ? err.message : describeFsError(err));
   }

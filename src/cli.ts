@@ -54,6 +54,7 @@ interface CliOptions {
   restoreLetters?: boolean;
   unwrap?: boolean;
   encoding?: Encoding;
+  text?: boolean;
   report: boolean;
   quiet?: boolean;
   listRules?: boolean;
@@ -102,6 +103,7 @@ function buildProgram(): Command {
     .option('--config <file>', 'use this config file instead of looking for fix-arabic.config.json or package.json "fixArabic"')
     .option('--no-config', 'ignore config files')
     .addOption(new Option('--encoding <enc>', 'read input in this encoding (output is written back in UTF-8, or UTF-16 when the input was)').choices([...READABLE_ENCODINGS]))
+    .option('-a, --text', 'read a file with NUL bytes as text instead of skipping it as binary (pdf.js writes glyphs it cannot map as control codes, NUL among them)')
     .option('--no-report', 'do not write report.md / report.json / report.html in batch mode')
     .option('-q, --quiet', 'no per-file summary (and no progress bar) on stderr')
     .option('-j, --jobs <n>', 'files processed in parallel (worker threads)', jobCount, availableParallelism())
@@ -214,7 +216,7 @@ async function runPipe(opts: CliOptions, fixOptions: FixOptions, colors: () => P
   } catch {
     /* no stdin at all: read it as empty */
   }
-  const decoder = new StreamDecoder(opts.encoding);
+  const decoder = new StreamDecoder(opts.encoding, { text: opts.text });
   const streaming = !opts.diff && !opts.check && opts.format === 'text';
   if (streaming) {
     // A stream is fixed a chunk at a time, and a chunk's live data is some 20-100 MB;
@@ -316,6 +318,7 @@ async function runBatch(
       path,
       mode: opts.write ? 'write' : opts.diff ? 'diff' : opts.check ? 'check' : 'output',
       encoding: opts.encoding,
+      text: opts.text,
       fixOptions,
       colorLevel: c.level,
       account: (writesOutputs && opts.report) || (!opts.diff && opts.format !== 'text'),

@@ -46,7 +46,12 @@ export function describeFsError(err: unknown): string {
   }
 }
 
-export function readInput(path: string, encoding?: Encoding): DecodedFile {
+/** `text`: read NUL bytes as text (`-a`, as grep has it) instead of refusing the file as binary. */
+export interface ReadOptions {
+  text?: boolean;
+}
+
+export function readInput(path: string, encoding?: Encoding, options: ReadOptions = {}): DecodedFile {
   let bytes: Buffer;
   try {
     if (statSync(path).isDirectory()) throw new InputError('is a directory');
@@ -55,11 +60,11 @@ export function readInput(path: string, encoding?: Encoding): DecodedFile {
     if (err instanceof InputError) throw err;
     throw new InputError(describeFsError(err));
   }
-  return decodeBytes(bytes, encoding);
+  return decodeBytes(bytes, encoding, options);
 }
 
-export function decodeBytes(bytes: Buffer, encoding?: Encoding): DecodedFile {
-  const decoder = new StreamDecoder(encoding);
+export function decodeBytes(bytes: Buffer, encoding?: Encoding, options: ReadOptions = {}): DecodedFile {
+  const decoder = new StreamDecoder(encoding, options);
   const text = decoder.push(bytes) + decoder.end();
   return { text, encoding: decoder.outputEncoding, bytes };
 }
@@ -80,7 +85,10 @@ export class StreamDecoder {
   private consumed = 0;
   private carry: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly requested?: Encoding) {}
+  constructor(
+    private readonly requested?: Encoding,
+    private readonly options: ReadOptions = {},
+  ) {}
 
   push(chunk: Uint8Array): string {
     let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -129,7 +137,7 @@ export class StreamDecoder {
 
   private decode(bytes: Buffer, final: boolean): string {
     const decoder = this.decoder!;
-    if (this.mode === 'utf-8') {
+    if (this.mode === 'utf-8' && !this.options.text) {
       const nul = bytes.indexOf(0);
       if (nul >= 0) throw new InputError(binaryMessage(bytes, nul, this.consumed + nul));
     }
@@ -196,7 +204,8 @@ function incompleteUtf8Tail(b: Uint8Array): number {
  * the high bytes take only a few values (0x00, 0x06 for Arabic, …).
  */
 function binaryMessage(bytes: Uint8Array, localNul: number, nulOffset: number): string {
-  const base = `binary file (NUL byte at offset ${nulOffset}), skipped`;
+  // (pdf.js writes glyphs it cannot map as their codes, NUL among them: -a reads such text.)
+  const base = `binary file (NUL byte at offset ${nulOffset}), skipped (-a reads it as text)`;
   const from = localNul - (localNul % 2);
   const to = Math.min(bytes.length - 1, from + 8192);
   const zeros = [0, 0];

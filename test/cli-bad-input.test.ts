@@ -108,6 +108,24 @@ describe('files that cannot be read', () => {
     expect(readFileSync(join(dir, 'out', 'text.txt'), 'utf8')).toBe(fixText(damaged).text);
   });
 
+  it('-a reads a file with NUL bytes as text (pdf.js writes unmapped glyphs as control codes), in a batch and a pipe', () => {
+    const dir = tempDir();
+    // Three justification kashidas pdf.js could not map, one of them as NUL; and a NUL between words, which stays.
+    const pdfjs = 'تقع المدين\u0000ة في جن\u0008وب البلاد\nوق\u0002\u0002د نحتها الأنباط \u0000 في الصخر\n';
+    writeFileSync(join(dir, 'page.txt'), pdfjs);
+    const refused = runCli(['-q', '-o', join(dir, 'out'), join(dir, 'page.txt')]);
+    expect(refused.status).toBe(2);
+    expectOneLine(refused, 'page.txt', /binary file .*-a reads it as text/);
+    const r = runCli(['-q', '-a', '-o', join(dir, 'out'), join(dir, 'page.txt')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const expected = 'تقع المدينة في جنوب البلاد\nوقد نحتها الأنباط \u0000 في الصخر\n';
+    expect(readFileSync(join(dir, 'out', 'page.txt'), 'utf8')).toBe(expected);
+    const piped = runCli(['-a'], { input: Buffer.from(pdfjs) });
+    expect(piped.status).toBe(0);
+    expect(String(piped.stdout)).toBe(expected);
+  });
+
   it('UTF-16 without a BOM is recognised as such in the message, and read with --encoding', () => {
     const dir = tempDir();
     const file = join(dir, 'u16.txt');
