@@ -127,6 +127,15 @@ describe('rejoin-split-words (the spaced-glyph habit: spaces between joined lett
     expect(fixText([damaged, 'على كث ري من الناس'].join('\n'), only).text.split('\n').at(-1)).toBe('على كث ري من الناس');
   });
 
+  it('also when only the lexicon knows the word with the pair put back (`األموم ة` → `الأمومة`), its pieces being no web words', () => {
+    // KacstOne's lam-alef with hamza comes out alef-lam: five words show it, and `الأمومة` is in no web count.
+    const swapped = 'وقال إن األطفال واألسر واألمهات األكثر حاجة إلى إجازة األموم ة المدفوعة في األردن';
+    const ids = ['swapped-ligatures', 'rejoin-split-words', 'rejoined-ligatures'];
+    const only: FixOptions = { enable: ids, disable: RULES.map((r) => r.id).filter((id) => !ids.includes(id)) };
+    const last = fixText([damaged, swapped].join('\n'), only).text.split('\n').at(-1);
+    expect(last).toBe('وقال إن الأطفال والأسر والأمهات الأكثر حاجة إلى إجازة الأمومة المدفوعة في الأردن');
+  });
+
   it('does not take on the habit for one or two joinable pairs in a clean document', () => {
     // `مع دل` and `منطق ة` would join in a spaced document; here they are slips.
     const lines = clean.split('\n');

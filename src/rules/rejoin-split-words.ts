@@ -269,7 +269,7 @@ export const rejoinSplitWords: Rule = {
     // A document that spaces its glyphs apart is damaged: the lexicon may judge its pieces.
     analysis.damaged ||= spaced;
     const waw = wawEvidence(analysis.lines, web);
-    const swapBack = swapBackWith(swappedPairsFound(ctx), web);
+    const swapBack = swapBackWith(swappedPairsFound(ctx), web, () => ctx.knowledge.lexicon());
     // Only in extractor output that another rule has already repaired: a clean text's
     // loose و (`و كان`) is its writer's, however attached the rest.
     const damagedOutput = [...(ctx.applied ?? [])].some((id) => id !== REJOIN_SPLIT_WORDS);
@@ -318,20 +318,24 @@ interface LineJoins {
 }
 
 /** The word a joined form is with one of the document's swapped ligature pairs put back, when the web counts it. */
-type SwapBack = (key: string) => string | null;
+type SwapBack = (key: string, piecesAreWebWords: boolean) => string | null;
 /** A join that also needs a pair put back is a little less likely than a plain one. */
 const SWAPPED_JOIN_PRIOR = -1;
 
-/** SwapBack for the pairs swapped-ligatures found in this document (none: never). */
-function swapBackWith(pairs: ReadonlyMap<string, number> | undefined, web: FrequencyModel): SwapBack {
+/**
+ * SwapBack for the pairs swapped-ligatures found in this document (none: never). The
+ * word with the pair put back is a word the web counts, or, when no piece is a web
+ * word, one the lexicon knows (`األموم ة`: `الأمومة`), as for a plain join.
+ */
+function swapBackWith(pairs: ReadonlyMap<string, number> | undefined, web: FrequencyModel, lexicon: () => Lexicon): SwapBack {
   if (!pairs || pairs.size === 0) return () => null;
   const asStood = [...pairs.keys()].map((p) => p.replace(/\u06cc/g, '\u064a')).filter((p) => p.length === 2);
-  return (key) => {
+  return (key, piecesAreWebWords) => {
     for (const p of asStood) {
       const at = key.indexOf(p);
       if (at < 0) continue;
       const back = key.slice(0, at) + p[1] + p[0] + key.slice(at + 2);
-      if (web.word(back) > 0) return back;
+      if (web.word(back) > 0 || (!piecesAreWebWords && lexicon().has(back))) return back;
     }
     return null;
   };
@@ -400,7 +404,7 @@ function bestJoins(toks: readonly Token[], model: WordModel, web: FrequencyModel
         else if (token.words.length === 1 && unseen) {
           // `كث ري`: a word whose glyphs were spaced apart and whose ligature came out
           // swapped; rejoined-ligatures puts the pair back once it is one word.
-          const back = swapBack(token.words[0]);
+          const back = swapBack(token.words[0], !pieces.every((t) => t.loneLetter || t.words.every((w) => web.word(w) === 0)));
           if (back !== null) s = { token: makeToken(back, toks[i].start), score: model.wordLogP(back) + prior + SWAPPED_JOIN_PRIOR };
         }
       }
