@@ -43,6 +43,18 @@ describe('mixed-direction: pdftotext left-to-right pieces', () => {
     expect(readEmbeddedPiece('915–965', 'whole')).toBe('915–965');
   });
 
+  it('keeps a range whole in a document whose brackets are stored mirrored (XeLaTeX), with no percent sign to tell', () => {
+    const lines = (range: string, open: string, close: string) =>
+      [
+        pdftotextLine('عاش الشاعر ', close, piece(range), 'م', open, ' في العراق والشام'),
+        pdftotextLine('وزار مصر ', close, 'في شبابه', open, ' ثم عاد إلى حلب'),
+      ].join('\n');
+    // XeLaTeX: `)` and `(` stored mirrored, the range left to right as typed.
+    expect(fixText(lines('915–965', '(', ')')).text).toBe('عاش الشاعر (915–965م) في العراق والشام\nوزار مصر (في شبابه) ثم عاد إلى حلب');
+    // The same page from a typesetter that lays the range out the bidi way, brackets as they are.
+    expect(fixText(lines('965–915', ')', '(')).text).toBe('عاش الشاعر (915–965م) في العراق والشام\nوزار مصر (في شبابه) ثم عاد إلى حلب');
+  });
+
   it('repairs a pdftotext document end to end (with bidi-controls)', () => {
     const text = [
       pdftotextLine('أعلنت اللجنة أن نسبة المشاركة بلغت ', piece(' %38'), 'من الناخبين', piece(' ،'), 'وهي أعلى'),
