@@ -194,6 +194,7 @@ function habitsFrom(
   earlier: ReadonlyMap<string, number>,
 ): SwapHabits {
   const shown = (p: string) => (support.get(p)?.words.size ?? 0) + (earlier.get(p) ?? 0);
+  const candidates = new Set([...support.keys(), ...earlier.keys()]);
   // Pairs an earlier look at the same document confirmed (words it has repaired since)
   // stand, lam-alef aside: what is unknown after that look is mostly pieces of split
   // words, and `المع` (of `المع رض`) read as `لامع` is a word.
@@ -201,12 +202,12 @@ function habitsFrom(
   // The font's pairs that two different words confirm (lam-alef aside: every font has it).
   const confirmed = [
     ...new Set([
-      ...[...new Set([...support.keys(), ...earlier.keys()])].filter((p) => shown(p) >= MIN_PAIR_SUPPORT),
+      ...[...candidates].filter((p) => shown(p) >= MIN_PAIR_SUPPORT),
       ...known.keys(),
     ]),
   ].filter((p) => !LAM_ALEF_SWAPPED.includes(p));
   let lamAlefWords = 0;
-  for (const p of new Set([...support.keys(), ...earlier.keys()])) {
+  for (const p of candidates) {
     const best = support.get(p)?.best ?? 0;
     if (LAM_ALEF_SWAPPED.includes(p)) lamAlefWords += shown(p);
     else if (shown(p) >= MIN_PAIR_SUPPORT || (confirmed.length >= MIN_FONT_PAIRS && best >= (kinOfConfirmed(p, confirmed) ? KIN_WORDINESS : COMMON_WORDINESS))) {

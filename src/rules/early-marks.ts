@@ -45,7 +45,7 @@ export function marksComeEarly(text: string): { early: number; placed: number; h
  * some marks early, so the document shows no habit; but some of what they write
  * stands where spelling never puts a mark, and there the mark belongs one letter
  * on: fathatan before a letter that is not the final alef (`نهاًرا`), a vowel on a
- * bare alef or alef maqsura inside a word (`الصياُم`, `رمضاَن`), a shadda on a word's
+ * bare alef inside a word (`الصياُم`, `رمضاَن`), a shadda on a word's
  * first letter (`مّنا`, `قّدرت`). (None in the samples, the sources or any truth of the
  * corpus; 38 in its pdftotext files.) The shadda alone is also the assimilation mark
  * of vocalised Qur'anic text (`مِن رَّبِّهِم`), so it is moved only in a document that
@@ -56,12 +56,13 @@ const FATHATAN_ONE_EARLY = new RegExp(`(${LETTER}[\\u064c-\\u0652]*)(\\u064b)(?!
 const VOWEL_ON_ALEF = new RegExp(`((?<!\\u0644)\\u0627)([\\u064c-\\u0652]+)(${LETTER})`, 'g');
 const SHADDA_ON_FIRST = new RegExp(`(?<![\\u0621-\\u064a\\u064b-\\u0652\\u0670\\u0640])(${LETTER})(\\u0651)(${LETTER})`, 'g');
 
+const WORD_CHAR = new RegExp(`${LETTER}|${MARKS}`);
 const WORD_AT = new RegExp(`(?:${LETTER}|${MARKS})+`, 'y');
 
 /** The bare word (no marks) around offset `at`. */
 function wordAround(text: string, at: number): string {
   let start = at;
-  while (start > 0 && new RegExp(`${LETTER}|${MARKS}`).test(text[start - 1])) start--;
+  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
   WORD_AT.lastIndex = start;
   return (WORD_AT.exec(text)?.[0] ?? '').replace(/[\u064b-\u065f\u0670]/g, '');
 }

@@ -183,7 +183,7 @@ const WAW_ATTACHED_MIN = 3;
 const WAW_KERNED = /^[يك]/;
 
 export interface WawEvidence {
-  /** Words written with the conjunction on (`وقال`, the rest a word the web counts). */
+  /** Words written with the conjunction on (`وقال`: the word, or the rest without و or وال, a word the web counts). */
   attached: number;
   /** Loose و before a word that starts with ي or ك (a kerning pair). */
   kerned: number;
@@ -277,20 +277,20 @@ export const rejoinSplitWords: Rule = {
     const edits: Edit[] = [];
     for (const info of analysis.lines) {
       if (!info.arabic || info.tokens.length < 2) continue;
-      if (kernedWaw) edits.push(...wawJoins(info, modelForLine(analysis, info, web, ctx.knowledge), () => ctx.knowledge.lexicon(), waw));
+      let model: WordModel | null = null;
+      const lineModel = () => (model ??= modelForLine(analysis, info, web, ctx.knowledge));
+      if (kernedWaw) edits.push(...wawJoins(info, lineModel(), () => ctx.knowledge.lexicon(), waw));
       if (spaced) {
-        edits.push(...joinLine(info, modelForLine(analysis, info, web, ctx.knowledge), web, () => ctx.knowledge.lexicon(), swapBack));
+        edits.push(...joinLine(info, lineModel(), web, () => ctx.knowledge.lexicon(), swapBack));
         continue;
       }
       const toks = info.tokens;
-      let model: WordModel | null = null;
       for (let i = 0; i + 1 < toks.length; i++) {
         const kind = joinKind(toks[i], toks[i + 1], false);
         if (kind === null || kind === 'joined') continue;
-        model ??= modelForLine(analysis, info, web, ctx.knowledge);
         const before = i > 0 && toks[i - 1].kind === 'word' ? toks[i - 1] : null;
         const after = i + 2 < toks.length && toks[i + 2].kind === 'word' ? toks[i + 2] : null;
-        const d = judgeJoin(toks[i], toks[i + 1], before, after, model);
+        const d = judgeJoin(toks[i], toks[i + 1], before, after, lineModel());
         if (!d) continue;
         const at = info.line.start + toks[i + 1].start - 1;
         edits.push({
@@ -317,7 +317,7 @@ interface LineJoins {
   joined: ReadonlySet<number>;
 }
 
-/** The word a joined form is with one of the document's swapped ligature pairs put back, when the web counts it. */
+/** The word a joined form is with one of the document's swapped ligature pairs put back, when it is a word (swapBackWith). */
 type SwapBack = (key: string, piecesAreWebWords: boolean) => string | null;
 /** A join that also needs a pair put back is a little less likely than a plain one. */
 const SWAPPED_JOIN_PRIOR = -1;
@@ -398,13 +398,13 @@ function bestJoins(toks: readonly Token[], model: WordModel, web: FrequencyModel
         // would take a real word with it (`أواًلثم`). (The document's own counts
         // have learnt the pieces, so the web says what a word is.)
         const unseen = betweenLetters && model.count(token.words[0]) === 0;
-        const allowed =
-          !unseen || (pieces.every((t) => t.loneLetter || t.words.every((w) => web.word(w) === 0)) && lexicon().has(token.words[0]));
+        const noWebPiece = pieces.every((t) => t.loneLetter || t.words.every((w) => web.word(w) === 0));
+        const allowed = !unseen || (noWebPiece && lexicon().has(token.words[0]));
         if (token.words.length === 1 && allowed) s = { token, score: model.gluedLogP(token, pieces) + prior };
         else if (token.words.length === 1 && unseen) {
           // `كث ري`: a word whose glyphs were spaced apart and whose ligature came out
           // swapped; rejoined-ligatures puts the pair back once it is one word.
-          const back = swapBack(token.words[0], !pieces.every((t) => t.loneLetter || t.words.every((w) => web.word(w) === 0)));
+          const back = swapBack(token.words[0], !noWebPiece);
           if (back !== null) s = { token: makeToken(back, toks[i].start), score: model.wordLogP(back) + prior + SWAPPED_JOIN_PRIOR };
         }
       }
