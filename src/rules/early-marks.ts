@@ -1,3 +1,4 @@
+import { repairedByOtherRule } from '../core/evidence.js';
 import type { Edit, Rule } from '../core/types.js';
 
 /**
@@ -103,14 +104,15 @@ export const earlyMarks: Rule = {
   description: 'Move marks written one letter early back onto their letters (كيلومتًرا → كيلومترًا)',
   safety: 'heuristic',
   defaultEnabled: true,
-  run({ text, knowledge, applied }) {
+  run(ctx) {
+    const { text, knowledge } = ctx;
     if (!/[\u064b-\u0652]/.test(text)) return {};
     const seen = marksComeEarly(text);
     if (!seen.habit) {
       // A writer's slip (one `كيلومتًرا` in clean text) is theirs to keep: single marks
       // move only in extractor output that another rule has already repaired.
-      const damaged = [...(applied ?? [])].some((id) => id !== EARLY_MARKS);
-      return damaged ? { edits: strayMarks(text, (w) => knowledge.frequencies().word(w) > 0) } : {};
+      if (!repairedByOtherRule(ctx, EARLY_MARKS)) return {};
+      return { edits: strayMarks(text, (w) => knowledge.frequencies().word(w) > 0) };
     }
     const edits: Edit[] = [];
     for (const m of text.matchAll(MARKS_THEN_LETTER)) {

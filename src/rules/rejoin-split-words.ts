@@ -1,4 +1,5 @@
 import { hasArabic, joinsToNext } from '../core/arabic.js';
+import { repairedByOtherRule } from '../core/evidence.js';
 import type { Edit, Rule } from '../core/types.js';
 import type { FrequencyModel } from '../knowledge/frequency.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
@@ -272,8 +273,7 @@ export const rejoinSplitWords: Rule = {
     const swapBack = swapBackWith(swappedPairsFound(ctx), web, () => ctx.knowledge.lexicon());
     // Only in extractor output that another rule has already repaired: a clean text's
     // loose و (`و كان`) is its writer's, however attached the rest.
-    const damagedOutput = [...(ctx.applied ?? [])].some((id) => id !== REJOIN_SPLIT_WORDS);
-    const kernedWaw = damagedOutput && kernedWawHabit(waw);
+    const kernedWaw = repairedByOtherRule(ctx, REJOIN_SPLIT_WORDS) && kernedWawHabit(waw);
     const edits: Edit[] = [];
     for (const info of analysis.lines) {
       if (!info.arabic || info.tokens.length < 2) continue;
