@@ -1,6 +1,7 @@
 import type { Rule } from '../core/types.js';
 import { bidiControls } from './bidi-controls.js';
 import { fixShadda } from './fix-shadda.js';
+import { layoutBlocks } from './layout-blocks.js';
 import { earlyMarks } from './early-marks.js';
 import { flagDroppedDigits } from './flag-dropped-digits.js';
 import { flagLostLetters } from './flag-lost-letters.js';
@@ -33,6 +34,8 @@ import { visualOrder } from './visual-order.js';
 export const RULES: readonly Rule[] = [
   // pdftotext's LRE … PDF pieces are read back before bidi-controls removes the marks.
   mixedDirection,
+  // Also before bidi-controls: the RLE … PDF blocks of a -layout line are its pieces.
+  layoutBlocks,
   bidiControls,
   // Before presentation-forms: a lam-alef glyph must be reversed as one cluster.
   visualOrder,
