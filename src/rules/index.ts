@@ -17,6 +17,7 @@ import { rejoinSplitWords } from './rejoin-split-words.js';
 import { removeKashida } from './remove-kashida.js';
 import { reorderRuns } from './reorder-runs.js';
 import { restoreSpaces } from './restore-spaces.js';
+import { reversedWords } from './reversed-words.js';
 import { swappedLigatures } from './swapped-ligatures.js';
 import { unmappedKashida } from './unmapped-kashida.js';
 import { unwrap } from './unwrap.js';
@@ -40,6 +41,8 @@ export const RULES: readonly Rule[] = [
   // Before presentation-forms: a lam-alef glyph must be reversed as one cluster.
   visualOrder,
   presentationForms,
+  // Word order next, once every letter is a plain letter the web's pairs can judge.
+  reversedWords,
   // Once the line reads in logical order: U+FFFD kashidas are judged by the letters either side.
   unmappedKashida,
   // Before swapped-ligatures, which judges words one by one: glued lines get their spaces back.

@@ -1,6 +1,5 @@
-import { ARABIC_WORD } from '../core/arabic.js';
 import type { Edit, Line, Rule } from '../core/types.js';
-import type { FrequencyModel } from '../knowledge/frequency.js';
+import { wordsRunBackwards } from '../knowledge/word-order.js';
 import { analyzeDocument, modelForLine, rememberingWeb } from '../reorder/document.js';
 import { tokenizeLine, type Token } from '../reorder/tokens.js';
 
@@ -135,24 +134,8 @@ function placeFathatan(second: string): { text: string; origins: number[] } | nu
   return { text, origins };
 }
 
-/**
- * Do the document's words run right to left within its lines (pdftotext -raw writes
- * content-stream order)? Then its lines are not pdftotext's reading order, and
- * their halves are not what this rule knows. Told by the web's word pairs: more
- * adjacent pairs are counted backwards than forwards.
- */
-function wordsRunBackwards(lines: readonly Line[], freq: FrequencyModel): boolean {
-  let forwards = 0;
-  let backwards = 0;
-  for (const l of lines) {
-    const words = l.text.match(ARABIC_WORD) ?? [];
-    for (let i = 1; i < words.length; i++) {
-      if (freq.pair(words[i - 1], words[i]) > 0) forwards++;
-      if (freq.pair(words[i], words[i - 1]) > 0) backwards++;
-    }
-  }
-  return backwards > forwards;
-}
+// A document whose words run right to left (pdftotext -raw, knowledge/word-order.ts)
+// is not pdftotext's reading order, and its halves are not what this rule knows.
 
 const realTokens = (text: string): Token[] => tokenizeLine(text.trim()).filter((t) => t.kind !== 'empty');
 
