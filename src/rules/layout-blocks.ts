@@ -8,7 +8,7 @@ import type { Edit, Rule } from '../core/types.js';
  * layout's spaces between them (`pdftotext -raw` prints the content stream's pieces
  * of a line the same way):
  *
- *     ‫تنص على رفع الحد‬‫تعديلات جديدة على قانون العملّ ،‬
+ *     ⟨RLE⟩تنص على رفع الحد⟨PDF⟩⟨RLE⟩تعديلات جديدة على قانون العملّ ،⟨PDF⟩
  *
  * is `تعديلات جديدة على قانون العمل، تنصّ على رفع الحد`. A right-to-left line reads
  * its blocks right to left, so they are put back in reverse order, one space apart.
