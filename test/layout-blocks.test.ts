@@ -29,8 +29,19 @@ describe('layout-blocks: the blocks pdftotext -layout printed left to right on o
   });
 
   it('through the whole pipeline the marks go too', () => {
-    const text = [block('أعلن الوزير اليوم أن الحكومة ستعمل على'), `${block('رفع الحد الأدنى للأجور')}  ${block('تعديل القانون من أجل')}`].join('\n');
-    expect(fixText(text).text).toBe('أعلن الوزير اليوم أن الحكومة ستعمل على\nتعديل القانون من أجل رفع الحد الأدنى للأجور');
+    const text = [
+      block('أعلن الوزير اليوم أن الحكومة ستعمل على'),
+      `${block('رفع الحد الأدنى للأجور')}    ${block('تعديل القانون من أجل')}`,
+      `               ${block('في العام المقبل.')}`,
+    ].join('\n');
+    expect(fixText(text).text).toBe(
+      'أعلن الوزير اليوم أن الحكومة ستعمل على\nتعديل القانون من أجل رفع الحد الأدنى للأجور\n               في العام المقبل.',
+    );
+  });
+
+  it('leaves the blocks of a document with no layout spacing (pdftotext -raw: content-stream order)', () => {
+    const text = [block('أعلن الوزير اليوم أن الحكومة ستعمل على'), `${block('رفع الحد الأدنى للأجور')} ${block('تعديل القانون من أجل')}`].join('\n');
+    expect(runOnly(RULE, text).changes).toEqual([]);
   });
 
   it('leaves a line whose other block is only a mark (rejoin-cut-lines reads it), one block a line, and text outside blocks', () => {
@@ -46,16 +57,17 @@ describe('layout-blocks: the blocks pdftotext -layout printed left to right on o
 });
 
 describe('layout-blocks on the PDF corpus', () => {
-  it('brings pdftotext -layout and -raw output nearer the truth overall', () => {
-    for (const extractor of ['pdftotext-layout', 'pdftotext-raw']) {
-      const { files, withRule, without, worse } = corpusEffect(extractor, RULE);
-      expect(files, extractor).toBeGreaterThan(10);
-      // Measured when the rule was written, over the files it changes: -layout 1,904 →
-      // 984 character errors in 22 files (one, 19-literature-mutanabbi, 7 worse: a line
-      // cut at two marks, whose pieces rejoin-cut-lines had happened to join better);
-      // -raw 33,043 → 28,585 in 76 files (three XeLaTeX ones 8–32 worse).
-      expect(withRule, extractor).toBeLessThan(without * 0.9);
-      expect(worse.length, extractor).toBeLessThanOrEqual(extractor === 'pdftotext-raw' ? 3 : 1);
-    }
+  it('brings pdftotext -layout output nearer the truth overall', () => {
+    const { files, withRule, without, worse } = corpusEffect('pdftotext-layout', RULE);
+    // Measured when the rule was written, over the files it changes: 1,904 → 984
+    // character errors in 22 files (one, 19-literature-mutanabbi, 7 worse: a line cut at
+    // two marks, whose pieces rejoin-cut-lines had happened to join better).
+    expect(files).toBeGreaterThan(10);
+    expect(withRule).toBeLessThan(without * 0.7);
+    expect(worse.length).toBeLessThanOrEqual(1);
+  }, 240_000);
+
+  it('changes no file of another extractor (-raw blocks are in content-stream order)', () => {
+    for (const extractor of ['pdftotext', 'pdftotext-raw', 'mutool', 'pdfjs']) expect(corpusEffect(extractor, RULE).files, extractor).toBe(0);
   }, 240_000);
 });

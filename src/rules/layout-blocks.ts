@@ -5,17 +5,17 @@ import type { Edit, Rule } from '../core/types.js';
  * line on one line of text, but where a raised mark glyph cut it (rejoin-cut-lines
  * has the same cut without -layout) its pieces become text blocks of their own, each
  * wrapped in RLE … PDF and printed left to right as they stand on the page, with the
- * layout's spaces between them (`pdftotext -raw` prints the content stream's pieces
- * of a line the same way):
+ * layout's spaces between them:
  *
  *     ⟨RLE⟩تنص على رفع الحد⟨PDF⟩⟨RLE⟩تعديلات جديدة على قانون العملّ ،⟨PDF⟩
  *
  * is `تعديلات جديدة على قانون العمل، تنصّ على رفع الحد`. A right-to-left line reads
  * its blocks right to left, so they are put back in reverse order, one space apart.
- * The evidence is the embeddings themselves: plain pdftotext writes one per line,
- * and no other extractor writes them (corpus: such lines in 22 of the 84 -layout and
- * 79 of the -raw files, none in any other file). A line whose only other block is a
- * mark is rejoin-cut-lines' (the mark opens the first half there).
+ * The evidence is the embeddings themselves, in a document pdftotext laid out: plain
+ * pdftotext writes one per line, and no other extractor writes them (corpus: such
+ * lines in 22 of the 84 -layout files). `-raw` writes several per line too, but in the
+ * content stream's order (reversed-words reads those lines). A line whose only other
+ * block is a mark is rejoin-cut-lines' (the mark opens the first half there).
  */
 
 export const LAYOUT_BLOCKS = 'layout-blocks';
@@ -24,6 +24,8 @@ const RLE = '\u202b';
 const LRE = '\u202a';
 const PDF = '\u202c';
 const ARABIC = /[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]/;
+/** A line indented by the layout, or a layout gap inside one. */
+const LAID_OUT = /^ {5,}\S|\S {3,}\S/m;
 
 /** The top-level RLE … PDF blocks of a line, [start, end) each, when nothing but spaces stands between and after them. */
 function blocksOf(line: string): [number, number][] | null {
@@ -58,6 +60,10 @@ export const layoutBlocks: Rule = {
   defaultEnabled: true,
   run(ctx) {
     if (!ctx.text.includes(RLE)) return {};
+    // Blocks are in page order only where pdftotext laid the page out: -layout pads
+    // lines with spaces (83 of its 84 corpus files; no -raw or plain file). -raw writes
+    // blocks too, in content-stream order, which depends on the typesetter.
+    if (!LAID_OUT.test(ctx.text)) return {};
     const edits: Edit[] = [];
     for (const line of ctx.lines) {
       if (line.text.indexOf(RLE) === line.text.lastIndexOf(RLE)) continue;
