@@ -37,7 +37,8 @@ function blocksOf(line: string): [number, number][] | null {
     const c = line[i];
     if (c === RLE || c === LRE) {
       if (depth === 0) {
-        if (c !== RLE || /\S/.test(line.slice(last, i)) && blocks.length > 0) return null;
+        // Only right-to-left blocks, with nothing but spaces between them.
+        if (c !== RLE || (blocks.length > 0 && /\S/.test(line.slice(last, i)))) return null;
         start = i;
       }
       depth++;

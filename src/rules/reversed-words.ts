@@ -43,26 +43,25 @@ export const reversedWords: Rule = {
       if (words.length < MIN_WORDS) continue;
       const d = pairDirections(body, freq);
       if (d.forwards > d.backwards || (d.forwards > 0 && d.forwards === d.backwards)) continue;
+      // Origins are offsets in `body`, where the edit starts.
       let text = '';
       const origins: number[] = [];
-      const base = lead.length;
       words.reverse().forEach((m, k) => {
         if (k > 0) {
           text += ' ';
-          origins.push(base + m.index + m[0].length); // the space after it, as it stood
+          origins.push(m.index + m[0].length); // the space after it, as it stood
         }
         const closer = m[0].match(LEADING_CLOSER)?.[1] ?? '';
-        const word = m[0].slice(closer.length) + closer;
-        text += word;
-        for (let i = closer.length; i < m[0].length; i++) origins.push(base + m.index + i);
-        for (let i = 0; i < closer.length; i++) origins.push(base + m.index + i);
+        text += m[0].slice(closer.length) + closer;
+        for (let i = closer.length; i < m[0].length; i++) origins.push(m.index + i);
+        for (let i = 0; i < closer.length; i++) origins.push(m.index + i);
       });
       if (text === body) continue;
       edits.push({
         start: line.start + lead.length,
         end: line.start + lead.length + body.length,
         text,
-        origins: origins.map((o) => o - lead.length),
+        origins,
         confidence: d.backwards > d.forwards ? 0.9 : 0.75,
         reason:
           d.backwards > d.forwards
