@@ -1,4 +1,4 @@
-import { ARABIC_WORD, bareWord } from '../core/arabic.js';
+import { ARABIC_WORD } from '../core/arabic.js';
 import type { FrequencyModel } from './frequency.js';
 
 /** Adjacent Arabic word pairs of a text that the web counts in reading order, and the other way round. */
@@ -7,8 +7,9 @@ export interface PairDirections {
   backwards: number;
 }
 
+/** (The counts' own keys take the marks and tatweel off: `freq.pair` does it.) */
 export function pairDirections(text: string, freq: FrequencyModel): PairDirections {
-  const words = (text.match(ARABIC_WORD) ?? []).map(bareWord);
+  const words = text.match(ARABIC_WORD) ?? [];
   const d = { forwards: 0, backwards: 0 };
   for (let i = 1; i < words.length; i++) {
     if (freq.pair(words[i - 1], words[i]) > 0) d.forwards++;
@@ -17,11 +18,10 @@ export function pairDirections(text: string, freq: FrequencyModel): PairDirectio
   return d;
 }
 
-/** pairDirections over every line of a document. */
-export function documentPairDirections(lines: readonly { text: string }[], freq: FrequencyModel): PairDirections {
+/** The sum of several texts' directions (a document's lines). */
+export function totalDirections(parts: readonly PairDirections[]): PairDirections {
   const d = { forwards: 0, backwards: 0 };
-  for (const l of lines) {
-    const p = pairDirections(l.text, freq);
+  for (const p of parts) {
     d.forwards += p.forwards;
     d.backwards += p.backwards;
   }
@@ -34,6 +34,6 @@ export function documentPairDirections(lines: readonly { text: string }[], freq:
  * are counted backwards than forwards.
  */
 export function wordsRunBackwards(lines: readonly { text: string }[], freq: FrequencyModel): boolean {
-  const d = documentPairDirections(lines, freq);
+  const d = totalDirections(lines.map((l) => pairDirections(l.text, freq)));
   return d.backwards > d.forwards;
 }

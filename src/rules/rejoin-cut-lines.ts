@@ -134,9 +134,6 @@ function placeFathatan(second: string): { text: string; origins: number[] } | nu
   return { text, origins };
 }
 
-// A document whose words run right to left (pdftotext -raw, knowledge/word-order.ts)
-// is not pdftotext's reading order, and its halves are not what this rule knows.
-
 const realTokens = (text: string): Token[] => tokenizeLine(text.trim()).filter((t) => t.kind !== 'empty');
 
 export const rejoinCutLines: Rule = {
@@ -153,6 +150,8 @@ export const rejoinCutLines: Rule = {
       const share = (width(s.second.text) + width(s.firstCore)) / full;
       return share >= MIN_SHARE && share <= MAX_SHARE;
     });
+    // A document whose words run right to left (pdftotext -raw) is not pdftotext's
+    // reading order, and its halves are not what this rule knows.
     if (candidates.length === 0 || wordsRunBackwards(ctx.lines, ctx.knowledge.frequencies())) return {};
     const analysis = analyzeDocument(ctx.lines, ctx.knowledge);
     const web = rememberingWeb(ctx.knowledge.frequencies());

@@ -1,6 +1,6 @@
 import { hasArabic } from '../core/arabic.js';
 import type { Edit, Rule } from '../core/types.js';
-import { documentPairDirections, pairDirections } from '../knowledge/word-order.js';
+import { pairDirections, totalDirections } from '../knowledge/word-order.js';
 
 /**
  * reversed-words (damage model 2): `pdftotext -raw` writes a line's words in the
@@ -32,17 +32,18 @@ export const reversedWords: Rule = {
   run(ctx) {
     if (!hasArabic(ctx.text)) return {};
     const freq = ctx.knowledge.frequencies();
-    const doc = documentPairDirections(ctx.lines, freq);
+    const perLine = ctx.lines.map((l) => pairDirections(l.text, freq));
+    const doc = totalDirections(perLine);
     if (doc.backwards < MIN_BACKWARD_PAIRS || doc.backwards <= doc.forwards) return {};
     const edits: Edit[] = [];
-    for (const line of ctx.lines) {
-      if (!hasArabic(line.text)) continue;
+    ctx.lines.forEach((line, n) => {
+      if (!hasArabic(line.text)) return;
       const lead = line.text.match(/^\s*/)![0];
       const body = line.text.slice(lead.length).trimEnd();
       const words = [...body.matchAll(/\S+/g)];
-      if (words.length < MIN_WORDS) continue;
-      const d = pairDirections(body, freq);
-      if (d.forwards > d.backwards || (d.forwards > 0 && d.forwards === d.backwards)) continue;
+      if (words.length < MIN_WORDS) return;
+      const d = perLine[n];
+      if (d.forwards > d.backwards || (d.forwards > 0 && d.forwards === d.backwards)) return;
       // Origins are offsets in `body`, where the edit starts.
       let text = '';
       const origins: number[] = [];
@@ -56,7 +57,7 @@ export const reversedWords: Rule = {
         for (let i = closer.length; i < m[0].length; i++) origins.push(m.index + i);
         for (let i = 0; i < closer.length; i++) origins.push(m.index + i);
       });
-      if (text === body) continue;
+      if (text === body) return;
       edits.push({
         start: line.start + lead.length,
         end: line.start + lead.length + body.length,
@@ -68,7 +69,7 @@ export const reversedWords: Rule = {
             ? `words in right-to-left order (the document's and this line's word pairs read backwards: ${d.backwards} against ${d.forwards})`
             : "words in right-to-left order (the document's word pairs read backwards; this line's say nothing)",
       });
-    }
+    });
     return { edits };
   },
 };

@@ -13,8 +13,9 @@ import type { Edit, Rule } from '../core/types.js';
  * with its vowel mark is such a glyph too (`أحيا�ًا` is `أحيانًا`). So a run is
  * taken for a kashida only where a kashida can be: after a letter that joins the
  * next one, before a letter (a mark after a single one says it was a letter the
- * mark sat on; after a run of several, the mark is the first letter's). A single U+FFFD, which could as well be one unmapped letter, must also
- * leave a word the lexicon or the web counts know; a run of several is a stretch.
+ * mark sat on; after a run of several, the mark is the first letter's). A single
+ * U+FFFD, which could as well be one unmapped letter, must also leave a word the
+ * lexicon or the web counts know; a run of several is a stretch.
  * Every other U+FFFD stays, so the reader still sees that something is missing.
  */
 
