@@ -180,6 +180,26 @@ describe('reorder-runs: pieces of words that belong where they stand', () => {
     for (const r of moved) expect(r.score).toBeLessThan(result.inPlace);
   });
 
+  it('a word spaced apart at a kerning gap where it stands costs every reading only the cut', () => {
+    // pdf.js spaces `وزير` apart as `وز ير`. Inside a run the pair stays as it
+    // stands, so it must be scored as the word cut there, in the line as it is and
+    // in every reading alike: scored as two non-words it made any reading that cut
+    // between them look better than the line, and such readings moved whole runs.
+    const wazir = 'وقال وزير الخارجية إن الخطة ستبدأ في منطقة الخليج مطلع الشهر المقبل';
+    const own = frequenciesOf([wazir, wazir]);
+    const m = new WordModel(own, emptyCounts(), emptyCounts(), emptyCounts(), () => lexiconFromWords(wazir.split(' ')));
+    const none = { before: null, after: null };
+    const clean = searchReadings(tokenizeLine(wazir), m, none);
+    const spaced = searchReadings(tokenizeLine(wazir.replace('وزير', 'وز ير')), m, none);
+    expect(spaced.identity).toBeGreaterThan(clean.identity + DEFAULT_SEARCH.kerningCut - 3);
+    expect(spaced.top[0].runs).toHaveLength(1);
+    // A line whose runs really were reversed at that gap is still put back.
+    const reversedTokens = tokenizeLine('ير الخارجية إن الخطة ستبدأ في منطقة الخليج مطلع الشهر المقبل وقال وز');
+    const reversed = searchReadings(reversedTokens, m, none);
+    const line = reversedTokens.map((t) => t.text).join(' ');
+    expect(renderReading(line, reversedTokens, reversed.top[0]).text).toBe(wazir);
+  });
+
   it('a line with no piece of a word has no in-place reading but itself', () => {
     const result = searchReadings(tokenizeLine(sentence), model(), { before: null, after: null });
     expect(result.inPlace).toBe(result.identity);

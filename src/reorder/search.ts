@@ -108,8 +108,13 @@ export function searchReadings(
   // Prefix sums of word scores and of the pairs as they stand.
   const sumW = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) sumW[i + 1] = sumW[i] + units[i].logp;
-  const pairAt = new Float64Array(n); // pairAt[i] = assoc(t[i-1], t[i])
-  for (let i = 1; i < n; i++) pairAt[i] = model.tokenAssoc(tokens[i - 1], tokens[i]);
+  // pairAt[i]: t[i-1] and t[i] as they stand, as two words or, where the gap
+  // between them is a kerning or kashida gap, as one word cut there, whichever
+  // reads better. Inside a run a reading keeps the pair as it stands, so a word
+  // the extractor spaced apart where it stands (`ور ياح`) costs every reading the
+  // same, the line as it is included; only a cut between runs can undo it.
+  const pairAt = new Float64Array(n);
+  for (let i = 1; i < n; i++) pairAt[i] = Math.max(model.tokenAssoc(tokens[i - 1], tokens[i]), inPlaceJoinGain(i));
   const sumA = new Float64Array(n + 1);
   for (let i = 1; i < n; i++) sumA[i + 1] = sumA[i] + pairAt[i];
   const words = (lo: number, hi: number) => (hi < lo ? 0 : sumW[hi + 1] - sumW[lo]);
@@ -160,6 +165,7 @@ export function searchReadings(
   const gluedPairs = new Map<number, number>();
   const assoc = (a: Unit, b: Unit): number => {
     if (a.index < n && b.index < n) {
+      if (b.index === a.index + 1) return pairAt[b.index];
       const k = a.index * n + b.index;
       let v = pairMemo[k];
       if (Number.isNaN(v)) pairMemo[k] = v = model.tokenAssoc(a.tok, b.tok);
@@ -315,6 +321,16 @@ export function searchReadings(
     for (let k = n - 1; k >= 0; k--) score += units[k].logp + (k < n - 1 ? assoc(units[k + 1], units[k]) : 0);
     candidates++;
     offer({ score, runs: units.map((_, k) => [n - 1 - k, n - 1 - k] as [number, number]), glue: new Array<boolean>(n - 1).fill(false) });
+  }
+
+  /** How much better t[i-1] t[i] read as one word cut at a kerning or kashida gap (−∞: they cannot). */
+  function inPlaceJoinGain(i: number): number {
+    const a = tokens[i - 1];
+    const b = tokens[i];
+    const kind = glueKind(a, b);
+    if (kind !== 'kerning' && kind !== 'kashida') return -Infinity;
+    const glued = model.gluedLogP(makeToken(a.text + b.text, a.start), [a, b]);
+    return glued + (kind === 'kashida' ? params.kashidaCut : params.kerningCut) - units[i - 1].logp - units[i].logp;
   }
 
   /**
