@@ -22,8 +22,11 @@ import { createRequire } from 'node:module';
 
 // bidi-js is CommonJS with an ES-default typing; under NodeNext its default import
 // is not callable, so it is loaded with require (module.exports is the factory).
+// The factory decodes the algorithm's data tables (some 20 ms): only a run that
+// meets a line to lay out pays for it.
 type BidiFactory = typeof import('bidi-js').default;
-const bidi = (createRequire(import.meta.url)('bidi-js') as BidiFactory)();
+let bidiInstance: ReturnType<BidiFactory> | undefined;
+const bidiAlgorithm = () => (bidiInstance ??= (createRequire(import.meta.url)('bidi-js') as BidiFactory)());
 
 export type MarkOrder = 'after-base' | 'before-base';
 export type RunOrder = 'visual' | 'logical';
@@ -55,13 +58,15 @@ interface Unit {
   level: number;
 }
 
-const graphemes = new Intl.Segmenter('ar', { granularity: 'grapheme' });
+// Made when first needed, like the bidi tables: ICU's segmenter takes some 20 ms to set up.
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const graphemes = () => (graphemeSegmenter ??= new Intl.Segmenter('ar', { granularity: 'grapheme' }));
 
 /** The line cut into the pieces that move as one: grapheme clusters or code points. */
 function units(line: string, marks: MarkOrder): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   if (marks === 'after-base') {
-    for (const s of graphemes.segment(line)) out.push({ start: s.index, text: s.segment });
+    for (const s of graphemes().segment(line)) out.push({ start: s.index, text: s.segment });
   } else {
     let i = 0;
     for (const ch of line) {
@@ -101,7 +106,7 @@ function fixNumberLevels(line: string, levels: Uint8Array, reading: VisualReadin
     offsets.push(o);
     o += ch.length;
   }
-  const types = chars.map((ch) => bidi.getBidiCharTypeName(ch) as string);
+  const types = chars.map((ch) => bidiAlgorithm().getBidiCharTypeName(ch) as string);
   for (let i = 0; i < chars.length; i++) {
     if (types[i] !== 'EN') continue;
     // A number: digits, with single separators between digit groups (1.5, 1,000, 3-5).
@@ -145,7 +150,7 @@ function fixNumberLevels(line: string, levels: Uint8Array, reading: VisualReadin
 
 /** Embedding levels of a line's units (the level of each unit's first character). */
 function leveledUnits(line: string, reading: VisualReading): Unit[] {
-  const levels = bidi.getEmbeddingLevels(line, reading.base).levels;
+  const levels = bidiAlgorithm().getEmbeddingLevels(line, reading.base).levels;
   fixNumberLevels(line, levels, reading);
   const baseLevel = reading.base === 'rtl' ? 1 : 0;
   const out = units(line, reading.marks).map((u) => ({ ...u, level: levels[u.start] ?? baseLevel }));
@@ -203,7 +208,7 @@ export function visualToLogical(line: string, reading: VisualReading = DEFAULT_R
   for (const u of order) {
     let piece = u.text;
     if (reading.mirror && u.level % 2 === 1) {
-      piece = [...piece].map((ch) => bidi.getMirroredCharacter(ch) ?? ch).join('');
+      piece = [...piece].map((ch) => bidiAlgorithm().getMirroredCharacter(ch) ?? ch).join('');
     }
     text += piece;
     for (let k = 0; k < piece.length; k++) origins.push(u.start + Math.min(k, u.text.length - 1));
@@ -213,9 +218,9 @@ export function visualToLogical(line: string, reading: VisualReading = DEFAULT_R
 
 /** True when the character is a bracket or quote that bidi mirrors (`(`, `[`, `«` …). */
 export function isMirrored(ch: string): boolean {
-  return bidi.getMirroredCharacter(ch) !== null;
+  return bidiAlgorithm().getMirroredCharacter(ch) !== null;
 }
 
 export function bidiClass(ch: string): string {
-  return bidi.getBidiCharTypeName(ch);
+  return bidiAlgorithm().getBidiCharTypeName(ch);
 }

@@ -5,7 +5,7 @@
  * log-likelihood of a string read forwards against read backwards tells a reversed
  * line from a logical one even where the words are unknown or the spaces lost.
  */
-import { readFileSync } from 'node:fs';
+import { webWordCounts } from './frequency.js';
 
 export interface LetterPairs {
   /**
@@ -16,7 +16,6 @@ export interface LetterPairs {
   reversalGain(words: readonly string[]): number;
 }
 
-const DATA = new URL('../../data/ar-web-freq/unigrams.tsv', import.meta.url);
 let loaded: LetterPairs | undefined;
 
 /**
@@ -90,12 +89,7 @@ export function letterPairsFromCounts(counts: Iterable<[string, number]>): Lette
 
 export function getLetterPairs(): LetterPairs {
   if (loaded) return loaded;
-  const counts: [string, number][] = [];
-  for (const line of readFileSync(DATA, 'utf8').split('\n')) {
-    const tab = line.lastIndexOf('\t');
-    if (tab > 0) counts.push([line.slice(0, tab), Number(line.slice(tab + 1))]);
-  }
-  loaded = letterPairsFromCounts(counts);
+  loaded = letterPairsFromCounts(webWordCounts());
   return loaded;
 }
 

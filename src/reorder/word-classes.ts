@@ -88,55 +88,98 @@ function classOf(key: string): string {
   return `${pre}|${suf}`;
 }
 
-/** Counts of class pairs, with their margins. */
+/**
+ * Counts of class pairs, with their margins. Words and classes are numbered as
+ * they come, and every count is kept under a number (a class pair, a class and a
+ * word), not a joined string: the model is built from every web pair when the
+ * first Arabic line is judged, so building it is part of every run's start-up.
+ */
 export class ClassModel {
-  private readonly pairs = new Map<string, number>();
-  private readonly left = new Map<string, number>();
-  private readonly right = new Map<string, number>();
+  private readonly classIds = new Map<string, number>();
+  private readonly wordIds = new Map<string, number>();
+  /** Counts by class pair (ca · CLASS_SPAN + cb). */
+  private readonly pairs = new Map<number, number>();
+  private readonly left: number[] = [];
+  private readonly right: number[] = [];
   /** Half-class pairs: (class of a, word b) and (word a, class of b), with word margins. */
-  private readonly classWord = new Map<string, number>();
-  private readonly wordClassPairs = new Map<string, number>();
-  private readonly leftWord = new Map<string, number>();
-  private readonly rightWord = new Map<string, number>();
+  private readonly classWord = new Map<number, number>();
+  private readonly wordClassPairs = new Map<number, number>();
+  private readonly leftWord: number[] = [];
+  private readonly rightWord: number[] = [];
   private total = 0;
 
   add(a: string, b: string, count: number): void {
-    const ca = wordClass(a);
-    const cb = wordClass(b);
-    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + count);
-    bump(this.pairs, `${ca} ${cb}`);
-    bump(this.left, ca);
-    bump(this.right, cb);
-    bump(this.classWord, `${ca} ${b}`);
-    bump(this.wordClassPairs, `${a} ${cb}`);
-    bump(this.leftWord, a);
-    bump(this.rightWord, b);
+    const ca = this.classId(wordClass(a), true);
+    const cb = this.classId(wordClass(b), true);
+    const wa = this.wordId(a, true);
+    const wb = this.wordId(b, true);
+    bump(this.pairs, ca * CLASS_SPAN + cb, count);
+    this.left[ca] = (this.left[ca] ?? 0) + count;
+    this.right[cb] = (this.right[cb] ?? 0) + count;
+    bump(this.classWord, wb * CLASS_SPAN + ca, count);
+    bump(this.wordClassPairs, wa * CLASS_SPAN + cb, count);
+    this.leftWord[wa] = (this.leftWord[wa] ?? 0) + count;
+    this.rightWord[wb] = (this.rightWord[wb] ?? 0) + count;
     this.total += count;
   }
 
   /** Does b tend to follow words of a's class, and a to precede words of b's class? */
   halfAssoc(a: string, b: string): number {
     if (this.total === 0) return 0;
-    const ca = wordClass(a);
-    const cb = wordClass(b);
+    const ca = this.classId(wordClass(a), false);
+    const cb = this.classId(wordClass(b), false);
+    const wa = this.wordId(a, false);
+    const wb = this.wordId(b, false);
     const PRIOR = 2;
-    const o1 = this.classWord.get(`${ca} ${b}`) ?? 0;
-    const e1 = ((this.left.get(ca) ?? 0) * (this.rightWord.get(b) ?? 0)) / this.total;
-    const o2 = this.wordClassPairs.get(`${a} ${cb}`) ?? 0;
-    const e2 = ((this.leftWord.get(a) ?? 0) * (this.right.get(cb) ?? 0)) / this.total;
+    const o1 = ca < 0 || wb < 0 ? 0 : (this.classWord.get(wb * CLASS_SPAN + ca) ?? 0);
+    const e1 = ((ca < 0 ? 0 : (this.left[ca] ?? 0)) * (wb < 0 ? 0 : (this.rightWord[wb] ?? 0))) / this.total;
+    const o2 = wa < 0 || cb < 0 ? 0 : (this.wordClassPairs.get(wa * CLASS_SPAN + cb) ?? 0);
+    const e2 = ((wa < 0 ? 0 : (this.leftWord[wa] ?? 0)) * (cb < 0 ? 0 : (this.right[cb] ?? 0))) / this.total;
     return Math.log((o1 + PRIOR) / (e1 + PRIOR)) + Math.log((o2 + PRIOR) / (e2 + PRIOR));
   }
 
   /** log(observed / expected) of the class pair, shrunk towards 0 for small counts. */
   assoc(a: string, b: string): number {
     if (this.total === 0) return 0;
-    const ca = wordClass(a);
-    const cb = wordClass(b);
-    const observed = this.pairs.get(`${ca} ${cb}`) ?? 0;
-    const expected = ((this.left.get(ca) ?? 0) * (this.right.get(cb) ?? 0)) / this.total;
+    const ca = this.classId(wordClass(a), false);
+    const cb = this.classId(wordClass(b), false);
+    const observed = ca < 0 || cb < 0 ? 0 : (this.pairs.get(ca * CLASS_SPAN + cb) ?? 0);
+    const expected = ((ca < 0 ? 0 : (this.left[ca] ?? 0)) * (cb < 0 ? 0 : (this.right[cb] ?? 0))) / this.total;
     const PRIOR = 3;
     return Math.log((observed + PRIOR) / (expected + PRIOR));
   }
+
+  /** The number of a class or word (−1 if never added and not asked to add it). */
+  private classId(c: string, add: boolean): number {
+    return idOf(this.classIds, c, add, CLASS_SPAN);
+  }
+
+  private wordId(w: string, add: boolean): number {
+    return idOf(this.wordIds, w, add, MAX_WORDS);
+  }
+}
+
+/**
+ * Room for this many classes: the closed-class words and the prefix|suffix shapes
+ * are a few hundred. (Past it, which only made-up counts could reach, the last
+ * number is shared.) Keys stay small integers, which Maps hash fastest, for up to
+ * half a million words.
+ */
+const CLASS_SPAN = 1 << 12;
+const MAX_WORDS = Number.MAX_SAFE_INTEGER / CLASS_SPAN;
+
+function idOf(ids: Map<string, number>, key: string, add: boolean, span: number): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    if (!add) return -1;
+    if (ids.size >= span) return span - 1;
+    ids.set(key, (id = ids.size));
+  }
+  return id;
+}
+
+function bump(m: Map<number, number>, k: number, count: number): void {
+  m.set(k, (m.get(k) ?? 0) + count);
 }
 
 const built = new WeakMap<FrequencyModel, ClassModel>();
