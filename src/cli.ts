@@ -27,7 +27,6 @@ import {
   type Encoding,
 } from './io.js';
 import { githubAnnotations } from './report/github.js';
-import { batchHtml } from './report/html.js';
 import { batchJson, pipeJson } from './report/json.js';
 import { batchMarkdown } from './report/markdown.js';
 import { isChanged, type FileReport } from './report/model.js';
@@ -365,6 +364,8 @@ async function runBatch(
   else if (!opts.diff && opts.format === 'json') await writeOut(batchJson(reports, TOOL));
 
   if (writesOutputs && opts.report) {
+    // The HTML report (and the diff library under it) is loaded only here: a pipe starts faster without it.
+    const { batchHtml } = await import('./report/html.js');
     try {
       mkdirSync(outDir, { recursive: true });
       writeAtomic(join(outDir, 'report.json'), Buffer.from(batchJson(reports, TOOL)));

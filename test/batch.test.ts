@@ -54,7 +54,7 @@ describe('--jobs', () => {
     }
   });
 
-  it('--check decides the same with workers: 0 for clean files, 1 when one would change', { timeout: 60_000 }, () => {
+  it('--check decides the same with workers: 0 for clean files, 1 when one would change', { timeout: 240_000 }, () => {
     const dir = tempDir();
     const names = batch(dir).filter((n) => n.endsWith('.txt') && n !== 'missing.txt');
     // doc<i> holds sample i % 5; samples 001 and 002 are clean however often repeated.
