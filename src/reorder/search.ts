@@ -105,20 +105,10 @@ export function searchReadings(
 ): SearchResult {
   const n = tokens.length;
   const units: Unit[] = tokens.map((tok, index) => ({ tok, logp: model.tokenLogP(tok), index }));
-  // Prefix sums of word scores and of the pairs as they stand.
+  // Prefix sums of word scores (the pairs' are summed below, where the glue costs are defined).
   const sumW = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) sumW[i + 1] = sumW[i] + units[i].logp;
-  // pairAt[i]: t[i-1] and t[i] as they stand, as two words or, where the gap
-  // between them is a kerning or kashida gap, as one word cut there, whichever
-  // reads better. Inside a run a reading keeps the pair as it stands, so a word
-  // the extractor spaced apart where it stands (`ور ياح`) costs every reading the
-  // same, the line as it is included; only a cut between runs can undo it.
-  const pairAt = new Float64Array(n);
-  for (let i = 1; i < n; i++) pairAt[i] = Math.max(model.tokenAssoc(tokens[i - 1], tokens[i]), inPlaceJoinGain(i));
-  const sumA = new Float64Array(n + 1);
-  for (let i = 1; i < n; i++) sumA[i + 1] = sumA[i] + pairAt[i];
   const words = (lo: number, hi: number) => (hi < lo ? 0 : sumW[hi + 1] - sumW[lo]);
-  const pairs = (lo: number, hi: number) => (hi < lo ? 0 : sumA[hi + 1] - sumA[lo]); // pairs ending at lo..hi
 
   // Beside a number, or where a dropped one left an empty or punctuation-only piece.
   const nearDigits = (t: Token) => t.kind !== 'word' || t.first === '<NUM>' || t.last === '<NUM>';
@@ -216,6 +206,22 @@ export function searchReadings(
     // `و60`: a one-letter proclitic is written onto the number that follows it.
     return isNumberProclitic(a.text) && b.first === '<NUM>' ? params.digitGlue : params.digitCut;
   };
+
+  // pairAt[i]: t[i-1] and t[i] as they stand, as two words or, where the gap
+  // between them is a kerning or kashida gap, as one word cut there, whichever
+  // reads better. Inside a run a reading keeps the pair as it stands, so a word
+  // the extractor spaced apart where it stands (`ور ياح`) costs every reading the
+  // same, the line as it is included; only a cut between runs can undo it.
+  const pairAt = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    const [a, b] = [units[i - 1], units[i]];
+    const kind = glueKind(a.tok, b.tok);
+    const asTwo = model.tokenAssoc(a.tok, b.tok);
+    pairAt[i] = kind === 'kerning' || kind === 'kashida' ? Math.max(asTwo, merge(a, b).logp + glueCost(kind, a.tok, b.tok) - a.logp - b.logp) : asTwo;
+  }
+  const sumA = new Float64Array(n + 1);
+  for (let i = 1; i < n; i++) sumA[i + 1] = sumA[i] + pairAt[i];
+  const pairs = (lo: number, hi: number) => (hi < lo ? 0 : sumA[hi + 1] - sumA[lo]); // pairs ending at lo..hi
 
   const top: Reading[] = [];
   let worstKept = -Infinity;
@@ -321,16 +327,6 @@ export function searchReadings(
     for (let k = n - 1; k >= 0; k--) score += units[k].logp + (k < n - 1 ? assoc(units[k + 1], units[k]) : 0);
     candidates++;
     offer({ score, runs: units.map((_, k) => [n - 1 - k, n - 1 - k] as [number, number]), glue: new Array<boolean>(n - 1).fill(false) });
-  }
-
-  /** How much better t[i-1] t[i] read as one word cut at a kerning or kashida gap (−∞: they cannot). */
-  function inPlaceJoinGain(i: number): number {
-    const a = tokens[i - 1];
-    const b = tokens[i];
-    const kind = glueKind(a, b);
-    if (kind !== 'kerning' && kind !== 'kashida') return -Infinity;
-    const glued = model.gluedLogP(makeToken(a.text + b.text, a.start), [a, b]);
-    return glued + (kind === 'kashida' ? params.kashidaCut : params.kerningCut) - units[i - 1].logp - units[i].logp;
   }
 
   /**
