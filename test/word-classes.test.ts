@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ClassModel, wordClass } from '../src/reorder/word-classes.js';
+import { ClassModelBuilder, wordClass } from '../src/reorder/word-classes.js';
 
 describe('word classes: the counts behind pairs no count has seen', () => {
   // Three pairs: an indefinite noun before a definite one (idafa) twice, a preposition before a noun once.
-  const model = new ClassModel();
-  model.add('مدير', 'الخارجية', 4);
-  model.add('رئيس', 'الحكومة', 2);
-  model.add('في', 'المدينة', 1);
+  const model = new ClassModelBuilder().add('مدير', 'الخارجية', 4).add('رئيس', 'الحكومة', 2).add('في', 'المدينة', 1).build();
 
   it('classes: closed-class words are themselves, others their prefix and suffix shape', () => {
     expect(wordClass('في')).toBe('في');
@@ -32,7 +29,7 @@ describe('word classes: the counts behind pairs no count has seen', () => {
   });
 
   it('an empty model says nothing', () => {
-    expect(new ClassModel().assoc('وزير', 'الخارجية')).toBe(0);
-    expect(new ClassModel().halfAssoc('وزير', 'الخارجية')).toBe(0);
+    expect(new ClassModelBuilder().build().assoc('وزير', 'الخارجية')).toBe(0);
+    expect(new ClassModelBuilder().build().halfAssoc('وزير', 'الخارجية')).toBe(0);
   });
 });

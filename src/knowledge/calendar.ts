@@ -4,6 +4,8 @@
  * جانفي…) that Intl knows, so a new locale in ICU is a new set here for free.
  */
 import { bareWord } from '../core/arabic.js';
+import { icuKey, shippedPack } from './knowledge-pack.js';
+import type { Pack, Section } from './pack.js';
 
 /** Locales whose month names differ; the rest of the Arab world uses one of these sets. */
 const MONTH_LOCALES = ['ar', 'ar-IQ', 'ar-LB', 'ar-SY', 'ar-MA', 'ar-DZ', 'ar-TN', 'ar-MR', 'ar-EG', 'ar-SA'];
@@ -39,7 +41,32 @@ let months: MonthName[] | undefined;
 let firstWords: Set<string> | undefined;
 
 export function monthNames(): readonly MonthName[] {
-  if (months) return months;
+  months ??= packedMonths(shippedPack()) ?? monthNamesFromIcu();
+  return months;
+}
+
+/**
+ * The names as the knowledge pack keeps them, with the ICU they came from: ICU's
+ * first use (about 20 ms) is most of what finding them costs, and names from other
+ * ICU data are not used.
+ */
+export function monthSections(): Record<string, Section> {
+  return { months: JSON.stringify({ icu: icuKey(), months: monthNamesFromIcu() }) };
+}
+
+/** The names a pack holds, if it was built with this ICU. */
+export function packedMonths(pack: Pack | null): MonthName[] | null {
+  try {
+    const stored = pack?.get('months');
+    if (typeof stored !== 'string') return null;
+    const { icu, months: list } = JSON.parse(stored) as { icu: string; months: MonthName[] };
+    return icu === icuKey() && Array.isArray(list) ? list : null;
+  } catch {
+    return null;
+  }
+}
+
+export function monthNamesFromIcu(): MonthName[] {
   const seen = new Map<string, MonthName>();
   for (const locale of MONTH_LOCALES) {
     let format: Intl.DateTimeFormat;
@@ -57,8 +84,7 @@ export function monthNames(): readonly MonthName[] {
     }
   }
   // Longest first, so كانون الثاني is tried before any one-word name.
-  months = [...seen.values()].sort((a, b) => b.words.length - a.words.length);
-  return months;
+  return [...seen.values()].sort((a, b) => b.words.length - a.words.length);
 }
 
 /**

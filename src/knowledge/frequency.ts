@@ -5,6 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { bareWord } from '../core/arabic.js';
+import { DATA_URL, shippedPack } from './knowledge-pack.js';
+import type { Pack, Section } from './pack.js';
+import { SortedKeys } from './sorted-keys.js';
 
 export interface FrequencyModel {
   /** Count of the word in the web sample (0 when unseen). */
@@ -16,9 +19,11 @@ export interface FrequencyModel {
   readonly totalPairs: number;
   /** Visits every counted pair (for models built over the pairs, e.g. word classes). */
   forEachPair?(visit: (a: string, b: string, count: number) => void): void;
+  /** These are the shipped web counts: the models built over them can come from the knowledge pack. */
+  readonly shipped?: boolean;
 }
 
-const DATA = new URL('../../data/ar-web-freq/', import.meta.url);
+const DATA = DATA_URL;
 let loaded: FrequencyModel | undefined;
 
 /**
@@ -53,13 +58,20 @@ export function frequencyKey(w: string): string {
 
 export function getFrequencies(): FrequencyModel {
   if (loaded) return loaded;
+  const pack = shippedPack();
+  loaded = (pack && modelFromPack(pack)) ?? modelFromData();
+  return loaded;
+}
+
+/** The shipped counts read from the data files themselves (the knowledge pack is built from these). */
+export function modelFromData(): FrequencyModel {
   const words = webWordCounts();
   const pairs = readCounts('bigrams.tsv');
   let totalWords = 0;
   for (const v of words.values()) totalWords += v;
   let totalPairs = 0;
   for (const v of pairs.values()) totalPairs += v;
-  loaded = {
+  return {
     word: (w) => words.get(frequencyKey(w)) ?? 0,
     pair: (a, b) => pairs.get(`${frequencyKey(a)} ${frequencyKey(b)}`) ?? 0,
     totalWords,
@@ -70,8 +82,68 @@ export function getFrequencies(): FrequencyModel {
         visit(k.slice(0, sp), k.slice(sp + 1), v);
       }
     },
+    shipped: true,
   };
-  return loaded;
+}
+
+/** The counts as the pack keeps them: sorted keys and a count for each. */
+export function frequencySections(): Record<string, Section> {
+  const sections: Record<string, Section> = {};
+  for (const [name, counts] of [['words', webWordCounts()], ['pairs', readCounts('bigrams.tsv')]] as const) {
+    const keys = SortedKeys.from(counts.keys());
+    const values = new Float64Array(keys.size);
+    for (let i = 0; i < keys.size; i++) values[i] = counts.get(keys.key(i))!;
+    sections[`${name}.text`] = keys.text;
+    sections[`${name}.starts`] = keys.starts;
+    sections[`${name}.counts`] = values;
+  }
+  return sections;
+}
+
+function tableFromPack(pack: Pack, name: string): { keys: SortedKeys; counts: Float64Array; total: number } | null {
+  const text = pack.get(`${name}.text`);
+  const starts = pack.get(`${name}.starts`);
+  const counts = pack.get(`${name}.counts`);
+  if (typeof text !== 'string' || !(starts instanceof Uint32Array) || !(counts instanceof Float64Array)) return null;
+  const keys = SortedKeys.stored(text, starts);
+  if (counts.length !== keys.size) return null;
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += counts[i];
+  return { keys, counts, total };
+}
+
+/** The web counts a pack holds, or null if it holds none that are whole. */
+export function modelFromPack(pack: Pack): FrequencyModel | null {
+  let words, pairs;
+  try {
+    words = tableFromPack(pack, 'words');
+    pairs = tableFromPack(pack, 'pairs');
+  } catch {
+    return null;
+  }
+  if (!words || !pairs) return null;
+  const { keys: wordKeys, counts: wordCounts } = words;
+  const { keys: pairKeys, counts: pairCounts } = pairs;
+  return {
+    word(w) {
+      const i = wordKeys.indexOf(frequencyKey(w));
+      return i < 0 ? 0 : wordCounts[i];
+    },
+    pair(a, b) {
+      const i = pairKeys.indexOf(`${frequencyKey(a)} ${frequencyKey(b)}`);
+      return i < 0 ? 0 : pairCounts[i];
+    },
+    totalWords: words.total,
+    totalPairs: pairs.total,
+    forEachPair(visit) {
+      for (let i = 0; i < pairKeys.size; i++) {
+        const k = pairKeys.key(i);
+        const sp = k.indexOf(' ');
+        visit(k.slice(0, sp), k.slice(sp + 1), pairCounts[i]);
+      }
+    },
+    shipped: true,
+  };
 }
 
 /**

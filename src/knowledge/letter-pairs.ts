@@ -6,6 +6,8 @@
  * line from a logical one even where the words are unknown or the spaces lost.
  */
 import { webWordCounts } from './frequency.js';
+import { shippedPack } from './knowledge-pack.js';
+import type { Pack, Section } from './pack.js';
 
 export interface LetterPairs {
   /**
@@ -29,8 +31,19 @@ const OTHER = LAST_CODE - FIRST_CODE + 2;
 const SLOTS = OTHER + 1;
 const slot = (code: number) => (code === 0x20 ? 0 : code >= FIRST_CODE && code <= LAST_CODE ? code - FIRST_CODE + 1 : OTHER);
 
+/** The counts a model is made of: letter pairs, their first letters' totals, and the alphabet's size. */
+export interface LetterPairTables {
+  pair: Float64Array;
+  first: Float64Array;
+  size: number;
+}
+
 /** Builds a model from word counts (tests use small lists). */
 export function letterPairsFromCounts(counts: Iterable<[string, number]>): LetterPairs {
+  return letterPairsFromTables(letterPairTables(counts));
+}
+
+export function letterPairTables(counts: Iterable<[string, number]>): LetterPairTables {
   const pair = new Float64Array(SLOTS * SLOTS);
   const first = new Float64Array(SLOTS);
   const alphabet = new Set<number>();
@@ -47,7 +60,10 @@ export function letterPairsFromCounts(counts: Iterable<[string, number]>): Lette
     pair[prev * SLOTS] += n;
     first[prev] += n;
   }
-  const size = alphabet.size + 1;
+  return { pair, first, size: alphabet.size + 1 };
+}
+
+function letterPairsFromTables({ pair, first, size }: LetterPairTables): LetterPairs {
   // Add-one smoothing over the letters seen: an unseen pair is rare, not impossible.
   const logP = (a: number, b: number) => Math.log((pair[a * SLOTS + b] + 1) / (first[a] + size));
   const memo = new Map<string, number>();
@@ -87,10 +103,32 @@ export function letterPairsFromCounts(counts: Iterable<[string, number]>): Lette
   };
 }
 
+/** The model of the shipped web words (from the knowledge pack, or built from the counts). */
 export function getLetterPairs(): LetterPairs {
   if (loaded) return loaded;
-  loaded = letterPairsFromCounts(webWordCounts());
+  const pack = shippedPack();
+  loaded = letterPairsFromTables((pack && tablesFromPack(pack)) ?? letterPairTables(webWordCounts()));
   return loaded;
+}
+
+export function letterPairSections(t: LetterPairTables = letterPairTables(webWordCounts())): Record<string, Section> {
+  return { 'letters.pair': t.pair, 'letters.first': t.first, 'letters.size': new Float64Array([t.size]) };
+}
+
+/** The model a pack holds, or null. */
+export function letterPairsFromPack(pack: Pack): LetterPairs | null {
+  const t = tablesFromPack(pack);
+  return t && letterPairsFromTables(t);
+}
+
+function tablesFromPack(pack: Pack): LetterPairTables | null {
+  try {
+    const [pair, first, size] = ['pair', 'first', 'size'].map((n) => pack.get(`letters.${n}`));
+    if (!(pair instanceof Float64Array) || !(first instanceof Float64Array) || !(size instanceof Float64Array)) return null;
+    return pair.length === SLOTS * SLOTS && first.length === SLOTS && size.length === 1 ? { pair, first, size: size[0] } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Arabic words with presentation forms and U+FFFD (an unmapped glyph inside a word). */

@@ -3,9 +3,38 @@
  * numbers only as `<NUM>`, so they cannot tell `أبريل 2023` from `أبريل 14`; the
  * size of the number can. Month names come from ICU (every regional set).
  */
+import { icuKey, shippedPack } from '../knowledge/knowledge-pack.js';
+import type { Pack, Section } from '../knowledge/pack.js';
 import type { Token } from './tokens.js';
 
-function monthNames(): { first: Set<string>; last: Set<string> } {
+export interface DateMonths {
+  first: Set<string>;
+  last: Set<string>;
+}
+
+function monthNames(): DateMonths {
+  return packedDateMonths(shippedPack()) ?? monthNamesFromIcu();
+}
+
+/** The sets as the knowledge pack keeps them (see calendar.ts, monthSections). */
+export function dateMonthSections(): Record<string, Section> {
+  const { first, last } = monthNamesFromIcu();
+  return { 'dates.months': JSON.stringify({ icu: icuKey(), first: [...first], last: [...last] }) };
+}
+
+/** The sets a pack holds, if it was built with this ICU. */
+export function packedDateMonths(pack: Pack | null): DateMonths | null {
+  try {
+    const stored = pack?.get('dates.months');
+    if (typeof stored !== 'string') return null;
+    const { icu, first, last } = JSON.parse(stored) as { icu: string; first: string[]; last: string[] };
+    return icu === icuKey() && Array.isArray(first) && Array.isArray(last) ? { first: new Set(first), last: new Set(last) } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function monthNamesFromIcu(): DateMonths {
   const first = new Set<string>();
   const last = new Set<string>();
   for (const locale of ['ar', 'ar-EG', 'ar-IQ', 'ar-MA', 'ar-DZ', 'ar-TN']) {
@@ -25,7 +54,7 @@ function monthNames(): { first: Set<string>; last: Set<string> } {
   return { first, last };
 }
 
-let months: { first: Set<string>; last: Set<string> } | undefined;
+let months: DateMonths | undefined;
 
 const DIGIT_VALUE: Record<string, string> = {};
 for (let d = 0; d < 10; d++) {

@@ -150,6 +150,7 @@ export function rememberingWeb(web: FrequencyModel): FrequencyModel {
       totalWords: web.totalWords,
       totalPairs: web.totalPairs,
       forEachPair: web.forEachPair?.bind(web),
+      shipped: web.shipped,
     };
     remembered.set(web, memo);
   }
