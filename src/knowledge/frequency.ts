@@ -100,6 +100,9 @@ export function frequencySections(): Record<string, Section> {
   return sections;
 }
 
+/** Bounds each memo of the packed counts (some tens of MB at most). */
+const MEMO_SIZE = 200_000;
+
 function tableFromPack(pack: Pack, name: string): { keys: SortedKeys; counts: Float64Array; total: number } | null {
   const text = pack.get(`${name}.text`);
   const starts = pack.get(`${name}.starts`);
@@ -124,15 +127,23 @@ export function modelFromPack(pack: Pack): FrequencyModel | null {
   if (!words || !pairs) return null;
   const { keys: wordKeys, counts: wordCounts } = words;
   const { keys: pairKeys, counts: pairCounts } = pairs;
+  // A bisection costs several times a Map lookup, and a document asks about the same
+  // words again and again: answers are remembered (a Map built as the text needs it).
+  const wordMemo = new Map<string, number>();
+  const pairMemo = new Map<string, number>();
+  const lookup = (memo: Map<string, number>, keys: SortedKeys, counts: Float64Array, key: string) => {
+    let v = memo.get(key);
+    if (v === undefined) {
+      const i = keys.indexOf(key);
+      v = i < 0 ? 0 : counts[i];
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      memo.set(key, v);
+    }
+    return v;
+  };
   return {
-    word(w) {
-      const i = wordKeys.indexOf(frequencyKey(w));
-      return i < 0 ? 0 : wordCounts[i];
-    },
-    pair(a, b) {
-      const i = pairKeys.indexOf(`${frequencyKey(a)} ${frequencyKey(b)}`);
-      return i < 0 ? 0 : pairCounts[i];
-    },
+    word: (w) => lookup(wordMemo, wordKeys, wordCounts, frequencyKey(w)),
+    pair: (a, b) => lookup(pairMemo, pairKeys, pairCounts, `${frequencyKey(a)} ${frequencyKey(b)}`),
     totalWords: words.total,
     totalPairs: pairs.total,
     forEachPair(visit) {

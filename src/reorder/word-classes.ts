@@ -117,9 +117,20 @@ export interface ClassTables {
 
 export class ClassModel {
   private readonly classIds: Map<string, number>;
+  /** Words' ranks as they are asked for (a bisection each time costs more than the rest of a query). */
+  private readonly wordIds = new Map<string, number>();
 
   constructor(private readonly t: ClassTables) {
     this.classIds = new Map(t.classNames.map((c, i) => [c, i]));
+  }
+
+  private wordId(w: string): number {
+    let id = this.wordIds.get(w);
+    if (id === undefined) {
+      if (this.wordIds.size >= 200_000) this.wordIds.clear();
+      this.wordIds.set(w, (id = this.t.words.indexOf(w)));
+    }
+    return id;
   }
 
   /** Does b tend to follow words of a's class, and a to precede words of b's class? */
@@ -128,8 +139,8 @@ export class ClassModel {
     if (t.total === 0) return 0;
     const ca = this.classId(a);
     const cb = this.classId(b);
-    const wa = t.words.indexOf(a);
-    const wb = t.words.indexOf(b);
+    const wa = this.wordId(a);
+    const wb = this.wordId(b);
     const PRIOR = 2;
     const o1 = ca < 0 || wb < 0 ? 0 : t.classWord.get(wb * CLASS_SPAN + ca);
     const e1 = ((ca < 0 ? 0 : t.left[ca]) * (wb < 0 ? 0 : t.rightWord[wb])) / t.total;
