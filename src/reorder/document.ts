@@ -93,12 +93,43 @@ export function countsOfTexts(texts: readonly string[]): Counts {
   return counts;
 }
 
-export function analyzeDocument(lines: readonly Line[], knowledge: Knowledge): DocumentAnalysis {
+const LINES_KEY = 'reorder:lines';
+
+interface SharedAnalysis {
+  lines: readonly Line[];
+  infos: readonly LineInfo[];
+  doc: Counts;
+}
+
+/**
+ * The tokens and counts of the text's lines, shared by the rules that read them
+ * (reorder-runs, rejoin-split-words, rejoin-cut-lines, flag-scrambled-line) until
+ * the text changes: the engine hands every rule the same lines until one changes
+ * the text. Tokens and counts are never changed once made; each caller gets its
+ * own LineInfo objects, whose fields it may replace.
+ */
+function sharedAnalysis(lines: readonly Line[], knowledge: Knowledge): SharedAnalysis {
+  const cached = knowledge.cache.get(LINES_KEY) as SharedAnalysis | undefined;
+  if (cached?.lines === lines) return cached;
   const infos = analyzeLines(lines);
   const doc = emptyCounts();
   for (const info of infos) addCounts(doc, info.own);
+  const shared = { lines, infos, doc };
+  knowledge.cache.set(LINES_KEY, shared);
+  return shared;
+}
+
+/** This text's line analysis if a rule has already made it (flag-scrambled-line reads signs from it). */
+export function analyzedLines(lines: readonly Line[], knowledge: Knowledge): readonly LineInfo[] | null {
+  const cached = knowledge.cache.get(LINES_KEY) as SharedAnalysis | undefined;
+  return cached?.lines === lines ? cached.infos : null;
+}
+
+export function analyzeDocument(lines: readonly Line[], knowledge: Knowledge): DocumentAnalysis {
+  const shared = sharedAnalysis(lines, knowledge);
+  const infos = shared.infos.map((info) => ({ ...info }));
   const corpus = corpusCounts(knowledge);
-  return { lines: infos, doc, corpus, damaged: infos.some((i) => i.sign === 3) };
+  return { lines: infos, doc: shared.doc, corpus, damaged: infos.some((i) => i.sign === 3) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FlagProposal, Rule } from '../core/types.js';
+import { analyzedLines } from '../reorder/document.js';
 import { tokenizeLine, visibleSign } from '../reorder/tokens.js';
 import { REORDER_RUNS, type ReorderState } from './reorder-runs.js';
 
@@ -24,10 +25,14 @@ export const flagScrambledLine: Rule = {
     const state = ctx.knowledge.cache.get(REORDER_RUNS) as ReorderState | undefined;
     const doubtful = new Map((state?.doubtful ?? []).map((d) => [d.lineIndex, d]));
     const flags: FlagProposal[] = [];
+    // The signs reorder-runs' analysis found, when no rule has changed the text since.
+    const analyzed = analyzedLines(ctx.lines, ctx.knowledge);
     for (const line of ctx.lines) {
       const d = doubtful.get(line.index);
       // Still a piece of a word on the line: the damage is there, whatever reorder-runs decided.
-      const visiblyCut = /[\u0621-\u064a]/.test(line.text) && visibleSign(tokenizeLine(line.text)) === 3;
+      const info = analyzed?.[line.index];
+      const sign = () => (info?.arabic ? info.sign : visibleSign(tokenizeLine(line.text)));
+      const visiblyCut = /[\u0621-\u064a]/.test(line.text) && sign() === 3;
       if (!d && !visiblyCut) continue;
       if (d?.suggestion !== undefined) {
         flags.push({
