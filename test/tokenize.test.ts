@@ -63,3 +63,22 @@ describe('makeToken', () => {
     expect(makeToken('ــ', 0).kind).toBe('punct');
   });
 });
+
+describe('tokenize on arbitrary text', () => {
+  it('finds the regex tokenizer’s tokens in any mix of the characters its classes tell apart', () => {
+    const unit = fc.constantFrom(
+      ...'اب ـ\u064e\u0670\u06dd\u06de\u06e5\u06d4\u06d5،؟.,:/\u066b\u066c0٣۴\ue000\ue001\r\n\t\u00a0\u2003\u202fxéﷺ\ufe8d-%()'.split(''),
+      '😀',
+      '𝐀',
+      '\ud800',
+      '\udc00',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        expect(tokenize(text)).toEqual(tokenizeByGroups(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
