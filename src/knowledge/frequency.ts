@@ -53,7 +53,10 @@ export function webWordCounts(): ReadonlyMap<string, number> {
 
 /** Numbers count as `<NUM>`, as in the data's own tokenisation. */
 export function frequencyKey(w: string): string {
-  return /^[0-9\u0660-\u0669\u06f0-\u06f9]+([.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*$/.test(w) ? '<NUM>' : bareWord(w);
+  // Only a word that starts with a digit can be a number (the test is asked of every word).
+  const c = w.charCodeAt(0);
+  const digitFirst = (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
+  return digitFirst && /^[0-9\u0660-\u0669\u06f0-\u06f9]+([.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*$/.test(w) ? '<NUM>' : bareWord(w);
 }
 
 export function getFrequencies(): FrequencyModel {
