@@ -93,7 +93,10 @@ function embeddedPieces(text: string, mirrored: ReadonlyMap<string, string>): Ed
     // belongs to the Arabic line before it.
     const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, 0);
     const before = text.slice(lineStart, m.index);
-    const after = text.slice(m.index + m[0].length).split('\n')[0];
+    // To the end of the line only (slicing the rest of the text for each piece was quadratic).
+    const afterStart = m.index + m[0].length;
+    const lineEnd = text.indexOf('\n', afterStart);
+    const after = text.slice(afterStart, lineEnd < 0 ? text.length : lineEnd);
     const lineBefore = lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1) : '';
     const alone = !/\S/.test(before.replace(BIDI_CONTROL, '')) && !/\S/.test(after.replace(BIDI_CONTROL, ''));
     if (!ARABIC_LETTER.test(before) && !ARABIC_LETTER.test(after) && !(alone && ARABIC_LETTER.test(lineBefore))) continue;
