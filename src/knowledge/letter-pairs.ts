@@ -146,7 +146,22 @@ export function bareLetters(word: string): string {
 }
 
 /** Letter-pair gain of a whole line read backwards (see `reversalGain`). */
-export function lineReversalGain(line: string, pairs: LetterPairs = getLetterPairs()): number {
+export function lineReversalGain(line: string, pairs?: LetterPairs): number {
+  if (pairs) return gainOf(line, pairs);
+  // Several rules ask it of every line of the same text (visual-order, mixed-direction):
+  // the shipped model's answers are remembered by line.
+  let g = lineGains.get(line);
+  if (g === undefined) {
+    g = gainOf(line, getLetterPairs());
+    if (lineGains.size >= 8_000) lineGains.clear();
+    lineGains.set(line, g);
+  }
+  return g;
+}
+
+const lineGains = new Map<string, number>();
+
+function gainOf(line: string, pairs: LetterPairs): number {
   const keys: string[] = [];
   for (const m of line.matchAll(LINE_WORD)) keys.push(bareLetters(m[0]));
   return pairs.reversalGain(keys);

@@ -94,6 +94,9 @@ function leadConfidence(s: readonly Suggestion[]): number {
 }
 
 /** Signs that the text came out of a PDF whose glyphs were damaged. */
+/** A tatweel, then marks only, then no more word characters (those of number-context's tokens). */
+const TATWEEL_AT_RUN_END = /\u0640[\u064b-\u065f\u0670]*(?![\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d6-\u06ed\ue000-\uf8ff])/;
+
 function showsGlyphDamage(text: string): boolean {
   if (/[\u0621-\u064a\u0640][\ue000-\uf8ff]|[\ue000-\uf8ff][\u0621-\u064a\u0640]/.test(text)) return true;
   let stretched = 0;
@@ -193,6 +196,9 @@ export const flagLostLetters: Rule = {
     if (!/[\u0621-\u064a]/.test(text)) return {};
     // Both signs need a tatweel or a private-use code somewhere: clean text stops here, untokenized.
     if (!text.includes(TATWEEL) && !/[\ue000-\uf8ff]/.test(text)) return {};
+    // No word can end in tatweel unless one stands before the end of a run of word
+    // characters (marks aside): a stretch inside a word (`مراقَـبة`) is not tokenized for.
+    if (!TATWEEL_AT_RUN_END.test(text) && !showsGlyphDamage(text)) return {};
     const tokens = tokenize(text);
     const tatweelEnded: number[] = [];
     tokens.forEach((t, i) => {
