@@ -127,11 +127,18 @@ export function searchReadings(
   }
   const required = [...requiredSet].sort((a, b) => a - b);
   const maxReqAtOrBelow = new Int32Array(n);
+  // requiredUpTo[i]: how many required run starts lie in 1..i.
+  const requiredUpTo = new Int32Array(n);
   {
     let r = 0;
+    let count = 0;
     for (let i = 0; i < n; i++) {
-      if (requiredSet.has(i)) r = i;
+      if (requiredSet.has(i)) {
+        r = i;
+        if (i > 0) count++;
+      }
       maxReqAtOrBelow[i] = r;
+      requiredUpTo[i] = count;
     }
   }
   const free = n - 1 - required.length;
@@ -256,6 +263,9 @@ export function searchReadings(
     const maxLo = m >= maxRuns ? 0 : hi;
     if (maxLo < minLo) return;
     for (let lo = maxLo; lo >= minLo; lo--) {
+      // The runs left (at most maxRuns − m) must start at every required cut before lo:
+      // a branch with more of them than it can start never reaches a reading.
+      if (lo > 0 && requiredUpTo[lo - 1] > maxRuns - m - 1) continue;
       const head = units[lo];
       // Junction choices between the pending unit and this run's first token.
       const kind = pending ? glueKind(pending.tok, head.tok) : null;
