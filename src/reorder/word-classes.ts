@@ -115,6 +115,7 @@ export interface ClassTables {
   total: number;
 }
 
+/** The association scores, read from ClassTables. */
 export class ClassModel {
   private readonly classIds: Map<string, number>;
   /** Words' ranks as they are asked for (a bisection each time costs more than the rest of a query). */
