@@ -230,6 +230,16 @@ export function searchReadings(
   for (let i = 1; i < n; i++) sumA[i + 1] = sumA[i] + pairAt[i];
   const pairs = (lo: number, hi: number) => (hi < lo ? 0 : sumA[hi + 1] - sumA[lo]); // pairs ending at lo..hi
 
+  // How the line's own tokens may meet is asked for at every junction of every reading.
+  const GLUE_KINDS: (GlueKind | null)[] = [null, 'kashida', 'kerning', 'digit'];
+  const glueMemo = new Int8Array(n * n).fill(-1);
+  const glueAt = (a: Unit, b: Unit): GlueKind | null => {
+    if (a.index >= n || b.index >= n) return glueKind(a.tok, b.tok);
+    const k = a.index * n + b.index;
+    if (glueMemo[k] < 0) glueMemo[k] = GLUE_KINDS.indexOf(glueKind(a.tok, b.tok));
+    return GLUE_KINDS[glueMemo[k]];
+  };
+
   const top: Reading[] = [];
   let worstKept = -Infinity;
   let candidates = 0;
@@ -268,7 +278,7 @@ export function searchReadings(
       if (lo > 0 && requiredUpTo[lo - 1] > maxRuns - m - 1) continue;
       const head = units[lo];
       // Junction choices between the pending unit and this run's first token.
-      const kind = pending ? glueKind(pending.tok, head.tok) : null;
+      const kind = pending ? glueAt(pending, head) : null;
       // Space, glue, or both; a kashida piece is always glued back.
       const firstOption = kind === 'kashida' ? 1 : 0;
       const lastOption = kind === null ? 0 : 1;
