@@ -43,6 +43,7 @@ export function letterPairsFromCounts(counts: Iterable<[string, number]>): Lette
   return letterPairsFromTables(letterPairTables(counts));
 }
 
+/** Letter-pair counts of words (what letterPairsFromCounts models). */
 export function letterPairTables(counts: Iterable<[string, number]>): LetterPairTables {
   const pair = new Float64Array(SLOTS * SLOTS);
   const first = new Float64Array(SLOTS);
@@ -111,6 +112,7 @@ export function getLetterPairs(): LetterPairs {
   return loaded;
 }
 
+/** The tables as the knowledge pack keeps them. */
 export function letterPairSections(t: LetterPairTables = letterPairTables(webWordCounts())): Record<string, Section> {
   return { 'letters.pair': t.pair, 'letters.first': t.first, 'letters.size': new Float64Array([t.size]) };
 }

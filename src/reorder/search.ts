@@ -86,6 +86,9 @@ interface Unit {
   pieces?: Token[];
 }
 
+/** glueKind's answers, numbered for a memo of them. */
+const GLUE_KINDS: (GlueKind | null)[] = [null, 'kashida', 'kerning', 'digit'];
+
 const ORPHAN_START = -0.5;
 const MISPLACED_PUNCT = -4;
 const EDGE_SPACE = -0.5;
@@ -231,7 +234,6 @@ export function searchReadings(
   const pairs = (lo: number, hi: number) => (hi < lo ? 0 : sumA[hi + 1] - sumA[lo]); // pairs ending at lo..hi
 
   // How the line's own tokens may meet is asked for at every junction of every reading.
-  const GLUE_KINDS: (GlueKind | null)[] = [null, 'kashida', 'kerning', 'digit'];
   const glueMemo = new Int8Array(n * n).fill(-1);
   const glueAt = (a: Unit, b: Unit): GlueKind | null => {
     if (a.index >= n || b.index >= n) return glueKind(a.tok, b.tok);

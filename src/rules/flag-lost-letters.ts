@@ -93,10 +93,10 @@ function leadConfidence(s: readonly Suggestion[]): number {
   return 1 / z;
 }
 
-/** Signs that the text came out of a PDF whose glyphs were damaged. */
 /** A tatweel, then marks only, then no more word characters (those of number-context's tokens). */
 const TATWEEL_AT_RUN_END = /\u0640[\u064b-\u065f\u0670]*(?![\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d6-\u06ed\ue000-\uf8ff])/;
 
+/** Signs that the text came out of a PDF whose glyphs were damaged. */
 function showsGlyphDamage(text: string): boolean {
   if (/[\u0621-\u064a\u0640][\ue000-\uf8ff]|[\ue000-\uf8ff][\u0621-\u064a\u0640]/.test(text)) return true;
   let stretched = 0;
