@@ -105,8 +105,9 @@ describe('the knowledge pack answers as the models built from the data', () => {
 
   it('month names: the same as ICU gives, and none from another ICU', () => {
     expect(packedMonths(pack)).toEqual(monthNamesFromIcu());
-    const other = readPack(writePack({}, { months: JSON.stringify({ icu: 'another', months: [] }) }));
+    const other = readPack(writePack({ icu: 'another' }, { months: JSON.stringify(monthNamesFromIcu()), 'dates.months': pack.get('dates.months')! }));
     expect(packedMonths(other)).toBeNull();
+    expect(packedDateMonths(other)).toBeNull();
     expect(packedDateMonths(pack)).toEqual(dateMonthsFromIcu());
   });
 

@@ -4,7 +4,7 @@
  * جانفي…) that Intl knows, so a new locale in ICU is a new set here for free.
  */
 import { bareWord } from '../core/arabic.js';
-import { icuKey, shippedPack } from './knowledge-pack.js';
+import { builtWithThisIcu, shippedPack } from './knowledge-pack.js';
 import type { Pack, Section } from './pack.js';
 
 /** Locales whose month names differ; the rest of the Arab world uses one of these sets. */
@@ -46,21 +46,21 @@ export function monthNames(): readonly MonthName[] {
 }
 
 /**
- * The names as the knowledge pack keeps them, with the ICU they came from: ICU's
- * first use (about 20 ms) is most of what finding them costs, and names from other
- * ICU data are not used.
+ * The names as the knowledge pack keeps them: ICU's first use (about 20 ms) is most
+ * of what finding them costs. (The pack records its ICU; see builtWithThisIcu.)
  */
 export function monthSections(): Record<string, Section> {
-  return { months: JSON.stringify({ icu: icuKey(), months: monthNamesFromIcu() }) };
+  return { months: JSON.stringify(monthNamesFromIcu()) };
 }
 
 /** The names a pack holds, if it was built with this ICU. */
 export function packedMonths(pack: Pack | null): MonthName[] | null {
   try {
-    const stored = pack?.get('months');
+    if (!pack || !builtWithThisIcu(pack)) return null;
+    const stored = pack.get('months');
     if (typeof stored !== 'string') return null;
-    const { icu, months: list } = JSON.parse(stored) as { icu: string; months: MonthName[] };
-    return icu === icuKey() && Array.isArray(list) ? list : null;
+    const list = JSON.parse(stored) as MonthName[];
+    return Array.isArray(list) ? list : null;
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@
  * `<NUM>` stands for any number. Loading takes a few tens of milliseconds, once.
  */
 import { readFileSync } from 'node:fs';
-import { bareWord } from '../core/arabic.js';
+import { bareWord, isDigit } from '../core/arabic.js';
 import { DATA_URL, shippedPack } from './knowledge-pack.js';
 import type { Pack, Section } from './pack.js';
 import { SortedKeys } from './sorted-keys.js';
@@ -23,7 +23,6 @@ export interface FrequencyModel {
   readonly shipped?: boolean;
 }
 
-const DATA = DATA_URL;
 let loaded: FrequencyModel | undefined;
 
 /**
@@ -33,7 +32,7 @@ let loaded: FrequencyModel | undefined;
  */
 function readCounts(file: string): Map<string, number> {
   const map = new Map<string, number>();
-  const text = readFileSync(new URL(file, DATA), 'utf8');
+  const text = readFileSync(new URL(file, DATA_URL), 'utf8');
   for (let at = 0; at < text.length; ) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
@@ -54,9 +53,7 @@ export function webWordCounts(): ReadonlyMap<string, number> {
 /** Numbers count as `<NUM>`, as in the data's own tokenisation. */
 export function frequencyKey(w: string): string {
   // Only a word that starts with a digit can be a number (the test is asked of every word).
-  const c = w.charCodeAt(0);
-  const digitFirst = (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
-  return digitFirst && /^[0-9\u0660-\u0669\u06f0-\u06f9]+([.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*$/.test(w) ? '<NUM>' : bareWord(w);
+  return isDigit(w) && /^[0-9\u0660-\u0669\u06f0-\u06f9]+([.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*$/.test(w) ? '<NUM>' : bareWord(w);
 }
 
 export function getFrequencies(): FrequencyModel {

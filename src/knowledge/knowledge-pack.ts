@@ -3,8 +3,8 @@
  * counts as sorted tables, the word-class and letter-pair models built over them,
  * the month names ICU gives), computed once by `npm run build`
  * (scripts/build-knowledge-pack.mjs) and read at start-up instead of being rebuilt.
- * Building them took about 100 ms of every run that met an Arabic line, two
- * thirds of a one-line run's time; reading the pack takes a few.
+ * Building them took about 130 ms of every run that met an Arabic line, half of a
+ * one-line run's time; reading the pack takes about 6 ms.
  *
  * The pack is a build product beside the compiled code (dist/knowledge.pack), as
  * the code is of src/. Without it (tests run from src/, or a damaged file) every
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { readPack, type Pack } from './pack.js';
 
 /** Bump when what a section holds, or how a model is derived, changes. */
-export const PACK_FORMAT = 1;
+export const PACK_FORMAT = 2;
 export const PACK_URL = new URL('../knowledge.pack', import.meta.url);
 export const DATA_URL = new URL('../../data/ar-web-freq/', import.meta.url);
 export const SOURCE_FILES = ['unigrams.tsv', 'bigrams.tsv'] as const;
@@ -56,6 +56,11 @@ export function packAt(file: URL | string): Pack | null {
 /** Sizes of the data files, for PackMeta.sources. */
 export function sourceSizes(): Record<string, number> {
   return Object.fromEntries(SOURCE_FILES.map((f) => [f, statSync(new URL(f, DATA_URL)).size]));
+}
+
+/** Was the pack built with the ICU data Intl reads now? (Month names from other data are not used.) */
+export function builtWithThisIcu(pack: Pack): boolean {
+  return (pack.meta as PackMeta).icu === icuKey();
 }
 
 /** Which ICU data Intl reads: month names from a pack built with other data are not used. */

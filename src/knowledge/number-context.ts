@@ -107,7 +107,7 @@ export function tokenize(text: string): Token[] {
         type = 'latin';
       } else {
         // Any one character (a whole surrogate pair, as the regex's u flag reads it).
-        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        i += surrogatePairAt(text, i) ? 2 : 1;
         type = 'punct';
       }
     }
@@ -127,6 +127,12 @@ function scanSeparated(text: string, i: number, bit: number): number {
   return i;
 }
 
+/** A high surrogate followed by a low one at i: one character beyond the BMP. */
+function surrogatePairAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+}
+
 /** 0 unknown, 1 a letter or mark, 2 neither: \p{L}\p{M} of each code unit, worked out as met. */
 const LETTER_OR_MARK_UNIT = new Uint8Array(0x10000);
 const LETTER_OR_MARK_CHAR = /^[\p{L}\p{M}]$/u;
@@ -134,10 +140,8 @@ const LETTER_OR_MARK_CHAR = /^[\p{L}\p{M}]$/u;
 /** The width of the letter or mark at i (2 for one beyond the BMP), or 0. */
 function letterOrMarkWidth(text: string, i: number): number {
   if (i >= text.length) return 0;
+  if (surrogatePairAt(text, i)) return LETTER_OR_MARK_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
   const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-    return LETTER_OR_MARK_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
-  }
   let known = LETTER_OR_MARK_UNIT[c];
   if (known === 0) LETTER_OR_MARK_UNIT[c] = known = LETTER_OR_MARK_CHAR.test(text[i]) ? 1 : 2;
   return known === 1 ? 1 : 0;

@@ -3,7 +3,7 @@
  * numbers only as `<NUM>`, so they cannot tell `أبريل 2023` from `أبريل 14`; the
  * size of the number can. Month names come from ICU (every regional set).
  */
-import { icuKey, shippedPack } from '../knowledge/knowledge-pack.js';
+import { builtWithThisIcu, shippedPack } from '../knowledge/knowledge-pack.js';
 import type { Pack, Section } from '../knowledge/pack.js';
 import type { Token } from './tokens.js';
 
@@ -19,16 +19,17 @@ function monthNames(): DateMonths {
 /** The sets as the knowledge pack keeps them (see calendar.ts, monthSections). */
 export function dateMonthSections(): Record<string, Section> {
   const { first, last } = monthNamesFromIcu();
-  return { 'dates.months': JSON.stringify({ icu: icuKey(), first: [...first], last: [...last] }) };
+  return { 'dates.months': JSON.stringify({ first: [...first], last: [...last] }) };
 }
 
 /** The sets a pack holds, if it was built with this ICU. */
 export function packedDateMonths(pack: Pack | null): DateMonths | null {
   try {
-    const stored = pack?.get('dates.months');
+    if (!pack || !builtWithThisIcu(pack)) return null;
+    const stored = pack.get('dates.months');
     if (typeof stored !== 'string') return null;
-    const { icu, first, last } = JSON.parse(stored) as { icu: string; first: string[]; last: string[] };
-    return icu === icuKey() && Array.isArray(first) && Array.isArray(last) ? { first: new Set(first), last: new Set(last) } : null;
+    const { first, last } = JSON.parse(stored) as { first: string[]; last: string[] };
+    return Array.isArray(first) && Array.isArray(last) ? { first: new Set(first), last: new Set(last) } : null;
   } catch {
     return null;
   }
